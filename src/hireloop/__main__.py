@@ -1,0 +1,3 @@
+from hireloop.cli import main
+
+main()

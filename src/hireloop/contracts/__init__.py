@@ -1,0 +1,1 @@
+"""Contract terms agreed before the shortlist: term sheets, classification flags, rendering."""

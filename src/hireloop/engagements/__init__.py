@@ -1,0 +1,1 @@
+"""Engagements after the contract starts: checkpoints, handover, outcomes and conversion."""

@@ -1,0 +1,1 @@
+"""Rate validation: normalise market figures, check a proposed day rate, show the economics."""

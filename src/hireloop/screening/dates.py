@@ -1,0 +1,127 @@
+"""Date ranges in their many written forms, and years of experience from merged ranges."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from hireloop.screening.models import DateRange
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH_NAME = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_MONTH_NUM = r"(?:0?[1-9]|1[0-2])"
+_POINT = (
+    rf"(?:{_MONTH_NAME},?\s*(?:{_YEAR}|'\d\d)"
+    rf"|{_MONTH_NUM}[/.]{_YEAR}"
+    rf"|{_YEAR}[-/.]{_MONTH_NUM}(?:[-/.]\d{{1,2}})?(?!\d)"
+    rf"|{_YEAR})"
+)
+_NOW = r"(?:present|now|current(?:ly)?|today|ongoing|to date|date|till date)"
+_SEPARATOR = r"\s*(?:-{1,2}|\u2013|\u2014|to|until|till|through|\u2192|~|>)\s*"
+RANGE = re.compile(
+    rf"(?<![\w/.])(?P<start>{_POINT}){_SEPARATOR}(?P<end>{_POINT}|{_NOW})(?![\w/])",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(rf"\bsince\s+(?P<start>{_POINT})(?![\w/])", re.IGNORECASE)
+_JSON_START = re.compile(rf"startdate\s*[:=]\s*\"?(?P<start>{_POINT})", re.IGNORECASE)
+_JSON_END = re.compile(rf"enddate\s*[:=]\s*\"?(?P<end>{_POINT})", re.IGNORECASE)
+
+
+def parse_point(token: str, *, is_end: bool) -> date | None:
+    """A single written date; a bare year means January (start) or December (end)."""
+    lowered = token.lower().strip().rstrip(".")
+    name = re.match(r"([a-z]{3})[a-z]*\.?,?\s*('?\d{2,4})", lowered)
+    if name:
+        month = _MONTHS.get(name.group(1))
+        digits = name.group(2).lstrip("'")
+        year = int(digits) if len(digits) == 4 else 2000 + int(digits)
+        return date(year, month, 1) if month else None
+    numbers = [int(n) for n in re.findall(r"\d+", lowered)]
+    if not numbers:
+        return None
+    if len(numbers) == 1:
+        return date(numbers[0], 12 if is_end else 1, 1)
+    if numbers[0] > 1900:
+        return date(numbers[0], numbers[1], 1)
+    return date(numbers[1], numbers[0], 1)
+
+
+def _make(
+    start_text: str, end_text: str | None, offset: int, text: str, as_of: date
+) -> DateRange | None:
+    start = parse_point(start_text, is_end=False)
+    is_current = end_text is None or bool(re.fullmatch(_NOW, end_text.strip(), re.IGNORECASE))
+    end = as_of if is_current or end_text is None else parse_point(end_text, is_end=True)
+    if start is None or end is None:
+        return None
+    end = min(end, as_of)
+    if start > as_of or end < start or (end.year - start.year) > 50:
+        return None
+    return DateRange(start=start, end=end, is_current=is_current, text=text, offset=offset)
+
+
+def find_ranges(text: str, as_of: date) -> list[DateRange]:
+    """Every date range in the text, in order of appearance."""
+    found: list[DateRange] = []
+    for match in RANGE.finditer(text):
+        made = _make(match["start"], match["end"], match.start(), match.group(0), as_of)
+        if made:
+            found.append(made)
+    for match in _SINCE.finditer(text):
+        made = _make(match["start"], None, match.start(), match.group(0), as_of)
+        if made:
+            found.append(made)
+    for match in _JSON_START.finditer(text):
+        window = text[match.end() : match.end() + 200]
+        end_match = _JSON_END.search(window)
+        next_start = _JSON_START.search(window)
+        if end_match and (next_start is None or end_match.start() < next_start.start()):
+            end_text: str | None = end_match["end"]
+        else:
+            end_text = None
+        made = _make(match["start"], end_text, match.start(), match.group(0), as_of)
+        if made:
+            found.append(made)
+    found.sort(key=lambda r: r.offset)
+    return found
+
+
+def merged_years(ranges: list[DateRange]) -> float | None:
+    """Total years covered by the ranges, counting overlapping time once."""
+    if not ranges:
+        return None
+    spans = sorted((r.start, r.end) for r in ranges)
+    total_days = 0
+    current_start, current_end = spans[0]
+    for start, end in spans[1:]:
+        if start <= current_end:
+            current_end = max(current_end, end)
+        else:
+            total_days += (current_end - current_start).days
+            current_start, current_end = start, end
+    total_days += (current_end - current_start).days
+    return round(total_days / 365.25, 1)
+
+
+def age_years(range_: DateRange, as_of: date) -> float:
+    """How long ago the range ended, in years (0 for a current role)."""
+    if range_.is_current:
+        return 0.0
+    return round(max(0, (as_of - range_.end).days) / 365.25, 1)

@@ -1,0 +1,110 @@
+"""Sections, date ranges and years of experience."""
+
+from datetime import date
+
+import pytest
+
+from hireloop.screening import screen
+from hireloop.screening.dates import find_ranges, merged_years
+from hireloop.screening.sections import classify_heading, find_sections
+
+AS_OF = date(2026, 11, 25)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("EXPERIENCE", "experience"),
+        ("Work Experience", "experience"),
+        ("## Professional Experience", "experience"),
+        ("Employment History:", "experience"),
+        ("WORK", "experience"),
+        ("**Projects**", "projects"),
+        ("Technical Skills", "skills"),
+        ("# Education", "education"),
+        ("Publications", "publications"),
+        ("Certifications", "certifications"),
+        ("Summary", "summary"),
+        ("Interests", "other"),
+    ],
+)
+def test_heading_forms_are_recognised(line: str, kind: str) -> None:
+    assert classify_heading(line) == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Senior Machine Learning Engineer",
+        "Project Manager",
+        "Built a feature store used by 40 teams.",
+        "skills: Python, SQL",
+        "",
+    ],
+)
+def test_titles_sentences_and_label_lines_are_not_headings(line: str) -> None:
+    assert classify_heading(line) is None
+
+
+def test_underlined_heading_opens_a_section() -> None:
+    text = "Jo Example\n\nExperience\n==========\nEngineer at Acme\n\nSkills\n------\nPython\n"
+    kinds = [s.kind for s in find_sections(text)]
+    assert kinds == ["summary", "experience", "skills"]
+
+
+def test_text_with_no_headings_is_one_summary_section() -> None:
+    sections = find_sections("just a paragraph about me\nand another line")
+    assert [s.kind for s in sections] == ["summary"]
+
+
+@pytest.mark.parametrize(
+    ("written", "start", "end"),
+    [
+        ("Jan 2021 \u2013 Mar 2023", date(2021, 1, 1), date(2023, 3, 1)),
+        ("2019-2021", date(2019, 1, 1), date(2021, 12, 1)),
+        ("03/2020 - now", date(2020, 3, 1), AS_OF),
+        ("September 2018 to Present", date(2018, 9, 1), AS_OF),
+        ("2022.04 - Present", date(2022, 4, 1), AS_OF),
+        ("2017-05 \u2014 2019-11", date(2017, 5, 1), date(2019, 11, 1)),
+    ],
+)
+def test_date_range_forms(written: str, start: date, end: date) -> None:
+    ranges = find_ranges(f"Engineer, Acme, {written}\n", AS_OF)
+    assert [(r.start, r.end) for r in ranges] == [(start, end)]
+
+
+def test_overlapping_ranges_count_once() -> None:
+    ranges = find_ranges("A: 2018 - 2020\nB: 2019 - 2021\nC: 2024 - 2024\n", AS_OF)
+    # 2018-01 to 2021-12 is four years less one month; 2024 adds eleven months.
+    assert merged_years(ranges) == pytest.approx(3.92 + 0.92, abs=0.1)
+
+
+def test_json_resume_start_and_end_dates() -> None:
+    text = "WORK\nname: Acme\nposition: ML Engineer\nstartDate: 2020-02-01\nendDate: 2022-02-01\n"
+    ranges = find_ranges(text, AS_OF)
+    assert [(r.start, r.end) for r in ranges] == [(date(2020, 2, 1), date(2022, 2, 1))]
+
+
+def test_years_of_experience_skip_education_dates() -> None:
+    cv = (
+        "EXPERIENCE\nML Engineer | Acme | 2020 - 2022\n- Trained models.\n\n"
+        "EDUCATION\nBSc, Example University, 2010 - 2014\n"
+    )
+    result = screen(cv, AS_OF)
+    assert result.years_experience == pytest.approx(2.9, abs=0.1)
+    assert [e.dates.start.year for e in result.experience if e.dates] == [2020]
+
+
+def test_experience_entries_carry_title_and_employer() -> None:
+    cv = "EXPERIENCE\nSenior ML Engineer | Kestrel Bank | Jan 2021 - Present\n- Shipped models.\n"
+    entry = screen(cv, AS_OF).experience[0]
+    assert entry.title == "Senior ML Engineer"
+    assert entry.employer == "Kestrel Bank"
+    assert entry.dates is not None and entry.dates.is_current
+
+
+def test_evidence_age_is_measured_from_the_role_end_to_as_of() -> None:
+    cv = "EXPERIENCE\nML Engineer | Acme | Jan 2015 - Dec 2020\n- Deployed a ranking model.\n"
+    ages = [ev.age_years for ev in screen(cv, AS_OF).evidence if ev.kind == "deployment"]
+    # Dec 2020 to 25 Nov 2026 is just under six years.
+    assert ages == [pytest.approx(6.0, abs=0.1)]
