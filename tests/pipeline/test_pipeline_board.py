@@ -104,3 +104,9 @@ def test_the_dashboard_counts_candidates_per_stage(client: TestClient, db: Sessi
     login(client, add_user(db, "recruiter"))
     page = client.get("/").text
     assert brief.title in page
+
+
+def test_the_dashboard_title_is_just_its_name(client: TestClient, db: Session) -> None:
+    login(client, add_user(db, "recruiter"))
+    page = client.get("/").text
+    assert re.search(r"<title>\s*Dashboard · hireloop\s*</title>", page)

@@ -1,6 +1,7 @@
 """The structured interview loop: plan, scorecards, decision, calibration and calendar invite.
 
-Everything here is pure: no database, no web, no clock.
+The engines (plan, scoring, calibration, ics, cards) are pure: no database, no
+web, no clock. models/repository/service/scorecard_service store the loop; routes/pages the edge.
 """
 
 from hireloop.interviews.calibration import (
