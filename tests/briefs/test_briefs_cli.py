@@ -114,8 +114,11 @@ def test_rank_lists_each_candidate_with_score_and_factors(
     assert run(["candidate", "import", str(cvs), "--workers", "1", "--as-of", "2026-05-01"]) == 0
     capsys.readouterr()
 
-    assert run(["rank", str(brief_id), "--json", "--as-of", "2026-05-01"]) == 0
+    command = ["shortlist", "rank", str(brief_id), "--json", "--as-of", "2026-05-01"]
+    assert run(command) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert run(command[1:]) == 0, "`hireloop rank` is the same command"
+    assert [json.loads(line) for line in capsys.readouterr().out.splitlines()] == rows
     assert [r["name"] for r in rows] == ["Ada Lovelace"]
     [ada] = rows
     assert ada["source_file"].endswith("ada.txt") and ada["score"] > 0

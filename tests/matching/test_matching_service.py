@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import random
 from datetime import date, timedelta
 
 import pytest
@@ -12,11 +13,13 @@ from hireloop.auth.models import User
 from hireloop.briefs.intake import validate_brief
 from hireloop.briefs.models import Brief
 from hireloop.briefs.service import create_brief
-from hireloop.candidates.models import Candidate, Document
+from hireloop.candidates.models import Candidate, Document, Screening
 from hireloop.candidates.repository import CandidateRepository
 from hireloop.candidates.screening_service import override_verdict, screen_document
 from hireloop.kit.errors import InvalidInput, NotFound
+from hireloop.matching.models import Vetting
 from hireloop.matching.service import load_pool, rank_brief, vet_candidate, vetting_status
+from hireloop.reference.skills import AREA_IDS
 from support import add_user
 
 AS_OF = date(2026, 5, 1)
@@ -215,3 +218,74 @@ def test_a_vetting_needs_a_past_date_and_a_note(
 def test_vetting_an_unknown_candidate_is_not_found(db: Session, recruiter: User) -> None:
     with pytest.raises(NotFound):
         vet_candidate(db, 999_999, vetted_on=AS_OF, note="x", actor=recruiter, today=AS_OF)
+
+
+def add_screened(db: Session, rng: random.Random, number: int, recruiter: User) -> None:
+    """A candidate with a made-up screening written straight to the table."""
+    repo = CandidateRepository(db)
+    candidate = repo.add(Candidate(name=f"Candidate {number}"))
+    document = repo.add_document(
+        Document(
+            candidate_id=candidate.id,
+            sha256=f"{number:064x}",
+            filename=f"cv-{number}.txt",
+            format="text",
+            pages=1,
+            size_bytes=1,
+            text="cv",
+        )
+    )
+    verdict = rng.choice(
+        ["production", "some_production", "claims_only", "notebook_only", "not_ml"]
+    )
+    level = {"production": 3, "some_production": 2, "claims_only": 1}.get(verdict)
+    skills = rng.sample(["PyTorch", "Kubernetes", "Docker", "MLflow", "CUDA", "LangChain"], 3)
+    ages = [rng.choice([None, 0.0, 0.5, 1.7, 3.2, 4.9, 6.0]) for _ in range(2)]
+    db.add(
+        Screening(
+            candidate_id=candidate.id,
+            document_id=document.id,
+            engine_version="test",
+            as_of=AS_OF,
+            verdict=verdict,
+            production_level=level,
+            score=rng.randint(0, 100),
+            areas={area: rng.choice([0, 10, 35, 50, 75, 100]) for area in AREA_IDS},
+            result={"skills": skills, "evidence": [{"age_years": a} for a in ages]},
+        )
+    )
+    if rng.random() < 0.3:
+        day = AS_OF - timedelta(days=rng.choice([0, 12, 30, 31, 90]))
+        db.add(Vetting(candidate_id=candidate.id, vetted_on=day, note="call", by_id=recruiter.id))
+    if rng.random() < 0.1:
+        candidate.verdict_override = rng.choice(["production", "not_ml", "claims_only"])
+    db.flush()
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {"must_haves": ["PyTorch"], "start_date": "2026-06-01", "budget_day_rate": 1400},
+        {"must_haves": ["k8s", "docker"], "location": "sf_bay_area"},
+        {"must_haves": ["Fortran"]},
+    ],
+)
+def test_the_database_pre_ranking_gives_the_same_top_as_ranking_everyone(
+    db: Session, recruiter: User, changes: dict[str, object]
+) -> None:
+    rng = random.Random(5)
+    for number in range(90):
+        add_screened(db, rng, number, recruiter)
+    brief = add_brief(db, **changes)
+
+    full = rank_brief(db, brief, AS_OF)
+    for limit in (1, 7, 30, 200):
+        part = rank_brief(db, brief, AS_OF, limit)
+        expected = [(r.candidate_id, r.score) for r in full.ranking.ranked[:limit]]
+        assert [(r.candidate_id, r.score) for r in part.ranking.ranked] == expected
+        excluded = [(e.candidate_id, e.reasons) for e in full.ranking.excluded[:limit]]
+        assert [(e.candidate_id, e.reasons) for e in part.ranking.excluded] == excluded
+        assert part.ranked_total == len(full.ranking.ranked)
+        assert part.excluded_total == len(full.ranking.excluded)
+        assert part.ranking.message == full.ranking.message

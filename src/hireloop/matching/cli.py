@@ -1,8 +1,5 @@
-"""`hireloop rank BRIEF_ID`: the pool ranked for a brief, every score with its factors.
-
-A top-level command rather than `hireloop shortlist rank`, so it never collides with the
-`shortlist` command group of the shortlists domain.
-"""
+"""`hireloop shortlist rank BRIEF_ID` (also `hireloop rank`): the pool ranked for a brief,
+every score with its factors."""
 
 from __future__ import annotations
 
@@ -12,7 +9,8 @@ import typer
 
 from hireloop.briefs.service import get_brief
 from hireloop.cli_support import console, parse_date_option, print_json_lines, unit_of_work
-from hireloop.matching.service import excluded_dicts, rank_brief, ranked_dicts
+from hireloop.matching.pool import excluded_dicts, ranked_dicts
+from hireloop.matching.service import rank_brief
 
 
 def rank_command(
@@ -29,22 +27,23 @@ def rank_command(
     """Rank every screened candidate against a brief, best first, with why."""
     day = parse_date_option(as_of, "--as-of") if as_of else date.today()
     with unit_of_work() as session:
-        result = rank_brief(session, get_brief(session, brief_id), day)
-        rows = ranked_dicts(result, limit)
-        excluded = excluded_dicts(result, limit) if show_excluded else []
+        result = rank_brief(session, get_brief(session, brief_id), day, limit)
+        rows = ranked_dicts(result.ranking.ranked)
+        excluded = excluded_dicts(result.ranking) if show_excluded else []
         message = result.ranking.message
     if as_json:
         print_json_lines(rows)
         print_json_lines({"excluded": True, **e} for e in excluded)
         return
     if message:
-        console.print(message, markup=False, highlight=False)
+        console.print(message, markup=False, highlight=False, soft_wrap=True)
     for row in rows:
         console.print(
             f"{row['rank']:>4}. {row['score']:5.1f}  #{row['candidate_id']} {row['name']}"
             f"  [{row['source_file'] or 'no file'}]",
             markup=False,
             highlight=False,
+            soft_wrap=True,
         )
         for f in row["factors"]:
             console.print(

@@ -15,9 +15,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from hireloop.db import Base, UTCDateTime, utcnow
 
-# The skill names in `candidate_facts.skills` are joined with this character.
-SKILL_SEPARATOR = "\n"
-
 
 class Vetting(Base):
     """A recruiter's word that they reviewed the screening and spoke to the candidate."""
@@ -51,6 +48,7 @@ class CandidateFact(Base):
     area_mlops: Mapped[int] = mapped_column(Integer, default=0)
     area_python_stack: Mapped[int] = mapped_column(Integer, default=0)
     area_distributed_gpu: Mapped[int] = mapped_column(Integer, default=0)
+    # The skill names, one per line (pool.SKILL_SEPARATOR).
     skills: Mapped[str] = mapped_column(Text, default="")
     latest_evidence_age_years: Mapped[float | None] = mapped_column(Float)
     source_file: Mapped[str | None] = mapped_column(String(500))

@@ -38,12 +38,12 @@ def ranking_page(
     limit: Annotated[int, Query(ge=1, le=1000)] = PAGE_ROWS,
 ) -> Response:
     today = date.today()
-    result = rank_brief(db, get_brief(db, brief_id), today)
+    result = rank_brief(db, get_brief(db, brief_id), today, limit)
     context = {
         "brief": result.brief,
         "result": result,
-        "ranked": result.ranking.ranked[:limit],
-        "excluded": result.ranking.excluded[:limit],
+        "ranked": result.ranking.ranked,
+        "excluded": result.ranking.excluded,
         "today": today,
         "next": f"/briefs/{brief_id}/ranking",
     }

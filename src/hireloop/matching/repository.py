@@ -7,11 +7,25 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, and_, column, func, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Float,
+    Integer,
+    Select,
+    and_,
+    case,
+    column,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from hireloop.candidates.models import Candidate, Document
 from hireloop.matching.models import CandidateFact, Vetting
+from hireloop.matching.pool import PRERANK_MARGIN, SKILL_SEPARATOR, PrerankSpec
 
 AREA_COLUMNS = {
     "pytorch_production": CandidateFact.area_pytorch_production,
@@ -58,18 +72,30 @@ def _latest_vetting() -> Any:
     )
 
 
+def _credit(verdict: Any, credits: dict[str, float]) -> Any:
+    return case(*((verdict == v, literal(c, Float)) for v, c in credits.items()), else_=0.0)
+
+
+@dataclass(frozen=True)
+class PrerankRows:
+    pool: int
+    eligible: int
+    rows: Sequence[tuple[Any, ...]]
+    excluded_rows: Sequence[tuple[Any, ...]]
+
+
 class PoolRepository:
-    """The ranking facts of every screened candidate, read in one set-based query."""
+    """The ranking facts of every screened candidate, read with set-based queries."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def fact_rows(self) -> Sequence[tuple[Any, ...]]:
-        """Rows of (candidate_id, name, source_file, verdict, overridden, production_level,
-        score, five area scores in AREA_IDS order, skills, latest_evidence_age_years,
-        vetted_on, location), ordered by candidate id."""
-        vetting = _latest_vetting()
-        stmt = (
+    @staticmethod
+    def _facts(vetting: Any) -> Select[*tuple[Any, ...]]:
+        """(candidate_id, name, source_file, verdict, overridden, production_level, score,
+        five area scores in AREA_IDS order, skills, latest_evidence_age_years, vetted_on,
+        location) per screened candidate."""
+        return (
             select(
                 CandidateFact.candidate_id,
                 Candidate.name,
@@ -86,12 +112,86 @@ class PoolRepository:
             )
             .join(Candidate, Candidate.id == CandidateFact.candidate_id)
             .outerjoin(vetting, vetting.c.candidate_id == CandidateFact.candidate_id)
-            .order_by(CandidateFact.candidate_id)
         )
+
+    def fact_rows(self) -> Sequence[tuple[Any, ...]]:
+        """Every screened candidate's facts, ordered by candidate id."""
+        stmt = self._facts(_latest_vetting()).order_by(CandidateFact.candidate_id)
         return self.session.execute(stmt).all()
 
     def size(self) -> int:
         return self.session.scalar(select(func.count()).select_from(CandidateFact)) or 0
+
+    @staticmethod
+    def _score(spec: PrerankSpec, vetting: Any) -> Any:
+        """The ranking's score computed by the database (each factor unrounded)."""
+        area = sum(
+            (AREA_COLUMNS[a] * literal(p, Float) for a, p in spec.area_points.items()),
+            start=literal(spec.unknown_points, Float),
+        )
+        level = CandidateFact.production_level
+        production = case(
+            (
+                Candidate.verdict_override.is_not(None),
+                _credit(Candidate.verdict_override, spec.verdict_credit),
+            ),
+            (level.is_(None), _credit(CandidateFact.verdict, spec.verdict_credit)),
+            (level >= spec.level_top, literal(1.0, Float)),
+            else_=level * literal(1.0 / spec.level_top, Float),
+        )
+        age = CandidateFact.latest_evidence_age_years
+        recency = case(
+            (age.is_(None), literal(0.0, Float)),
+            (age <= spec.full_years, literal(1.0, Float)),
+            (age >= spec.zero_years, literal(0.0, Float)),
+            else_=(literal(spec.zero_years, Float) - age)
+            * literal(1.0 / (spec.zero_years - spec.full_years), Float),
+        )
+        vetted = case(
+            (vetting.c.vetted_on.between(spec.vetted_since, spec.as_of), literal(1.0, Float)),
+            else_=literal(0.0, Float),
+        )
+        return (
+            area
+            + production * literal(spec.production_points, Float)
+            + recency * literal(spec.recency_points, Float)
+            + vetted * literal(spec.vetted_points, Float)
+        )
+
+    @staticmethod
+    def _eligible(spec: PrerankSpec) -> ColumnElement[bool]:
+        """Not excluded: an ML verdict, and every must-have among the skills."""
+        verdict = func.coalesce(Candidate.verdict_override, CandidateFact.verdict)
+        lined = literal(SKILL_SEPARATOR) + func.lower(CandidateFact.skills) + SKILL_SEPARATOR
+        musts = [
+            or_(*(lined.contains(SKILL_SEPARATOR + s + SKILL_SEPARATOR) for s in spellings))
+            for spellings in spec.required
+        ]
+        return and_(verdict != "not_ml", *musts)
+
+    def prerank(self, spec: PrerankSpec, limit: int) -> PrerankRows:
+        """Those who can reach the top `limit` (within PRERANK_MARGIN of the limit-th best
+        score), and the first `limit` excluded, with the pool's counts."""
+        vetting = _latest_vetting()
+        score = self._score(spec, vetting).label("prerank_score")
+        eligible = self._eligible(spec)
+        facts = self._facts(vetting)
+        best = self.session.execute(
+            facts.with_only_columns(score, func.count().over())
+            .where(eligible)
+            .order_by(score.desc())
+            .limit(limit)
+        ).all()
+        top = facts.where(eligible)
+        if len(best) == limit:
+            top = top.where(score >= float(best[-1][0]) - PRERANK_MARGIN)
+        excluded = facts.where(~eligible).order_by(CandidateFact.candidate_id).limit(limit)
+        return PrerankRows(
+            pool=self.size(),
+            eligible=best[0][1] if best else 0,
+            rows=self.session.execute(top).all() if best else [],
+            excluded_rows=self.session.execute(excluded).all(),
+        )
 
 
 @dataclass(frozen=True)
@@ -102,10 +202,6 @@ class SearchFilters:
     location: str | None = None
     vetted_since: date | None = None
     vetted_until: date | None = None
-
-
-# The expression of the GIN index `documents_fts` (migration 0006): queries must repeat it.
-PG_DOCUMENT_VECTOR = "to_tsvector('english', translate(filename, '-_./', '    ') || ' ' || text)"
 
 
 class SearchRepository:
@@ -120,8 +216,7 @@ class SearchRepository:
         if self.dialect == "postgresql":
             matching = text(
                 "SELECT documents.candidate_id FROM documents WHERE "
-                f"{PG_DOCUMENT_VECTOR} "
-                "@@ plainto_tsquery('english', :fts_query)"
+                "documents_fts_vector @@ plainto_tsquery('english', :fts_query)"
             ).bindparams(fts_query=" ".join(terms))
         else:
             matching = text(
@@ -129,26 +224,20 @@ class SearchRepository:
                 "JOIN documents ON documents.id = documents_fts.rowid "
                 "WHERE documents_fts MATCH :fts_query"
             ).bindparams(fts_query=" ".join(f'"{t.replace(chr(34), chr(34) * 2)}"' for t in terms))
-        in_name = and_(*(func.lower(Candidate.name).contains(t.lower()) for t in terms))
-        return or_(Candidate.id.in_(matching.columns(column("candidate_id", Integer))), in_name)
+        # A name is found through the CV text and file name, where the import read it from.
+        return Candidate.id.in_(matching.columns(column("candidate_id", Integer)))
 
     def _filtered(self, filters: SearchFilters) -> Select[*tuple[Any, ...]]:
         verdict = func.coalesce(Candidate.verdict_override, CandidateFact.verdict)
-        vetting = _latest_vetting()
-        stmt: Select[*tuple[Any, ...]] = (
-            select(
-                Candidate.id,
-                Candidate.name,
-                Candidate.location,
-                CandidateFact.source_file,
-                verdict,
-                CandidateFact.score,
-                *AREA_COLUMNS.values(),
-                vetting.c.vetted_on,
-            )
-            .outerjoin(CandidateFact, CandidateFact.candidate_id == Candidate.id)
-            .outerjoin(vetting, vetting.c.candidate_id == Candidate.id)
-        )
+        stmt: Select[*tuple[Any, ...]] = select(
+            Candidate.id,
+            Candidate.name,
+            Candidate.location,
+            CandidateFact.source_file,
+            verdict,
+            CandidateFact.score,
+            *AREA_COLUMNS.values(),
+        ).outerjoin(CandidateFact, CandidateFact.candidate_id == Candidate.id)
         if filters.terms:
             stmt = stmt.where(self._text_match(filters.terms))
         if filters.verdict is not None:
@@ -158,23 +247,30 @@ class SearchRepository:
         if filters.location is not None:
             stmt = stmt.where(func.lower(Candidate.location).contains(filters.location.lower()))
         if filters.vetted_since is not None and filters.vetted_until is not None:
-            stmt = stmt.where(
-                vetting.c.vetted_on >= filters.vetted_since,
-                vetting.c.vetted_on <= filters.vetted_until,
+            vetted = select(Vetting.candidate_id).where(
+                Vetting.vetted_on.between(filters.vetted_since, filters.vetted_until)
             )
+            stmt = stmt.where(Candidate.id.in_(vetted))
         return stmt
 
     def search(self, filters: SearchFilters, limit: int) -> Sequence[tuple[Any, ...]]:
-        """Rows of (id, name, location, source_file, verdict, score, five area scores,
-        vetted_on): best screening score first, then by id."""
-        stmt = self._filtered(filters).order_by(
-            func.coalesce(CandidateFact.score, -1).desc(), Candidate.id
+        """Rows of (id, name, location, source_file, verdict, score, five area scores, how
+        many match in all): best screening score first, then by id."""
+        stmt = (
+            self._filtered(filters)
+            .add_columns(func.count().over())
+            .order_by(func.coalesce(CandidateFact.score, -1).desc(), Candidate.id)
         )
         return self.session.execute(stmt.limit(limit)).all()
 
-    def count(self, filters: SearchFilters) -> int:
-        inner = self._filtered(filters).subquery()
-        return self.session.scalar(select(func.count()).select_from(inner)) or 0
+    def latest_vettings(self, candidate_ids: Sequence[int]) -> dict[int, date]:
+        """Each candidate's newest vetting date, for those who have one."""
+        stmt = (
+            select(Vetting.candidate_id, func.max(Vetting.vetted_on))
+            .where(Vetting.candidate_id.in_(candidate_ids))
+            .group_by(Vetting.candidate_id)
+        )
+        return {cid: day for cid, day in self.session.execute(stmt)}
 
     def latest_texts(self, candidate_ids: Sequence[int]) -> dict[int, str]:
         """The text of each candidate's newest document."""

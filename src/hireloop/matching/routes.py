@@ -10,10 +10,9 @@ from fastapi.responses import JSONResponse
 
 from hireloop.auth.models import User
 from hireloop.briefs.service import get_brief
+from hireloop.matching.pool import excluded_dicts, ranked_dicts
 from hireloop.matching.service import (
-    excluded_dicts,
     rank_brief,
-    ranked_dicts,
     search_candidates,
     vet_candidate,
     vetting_status,
@@ -34,16 +33,16 @@ def ranking(
     as_of: date | None = None,
 ) -> dict[str, Any]:
     """The pool ranked for a brief: each score with its factors, and who was left out, why."""
-    result = rank_brief(db, get_brief(db, brief_id), as_of or date.today())
+    result = rank_brief(db, get_brief(db, brief_id), as_of or date.today(), limit)
     return {
         "brief_id": brief_id,
         "as_of": result.as_of.isoformat(),
         "message": result.ranking.message,
         "notes": result.notes,
-        "ranked_total": len(result.ranking.ranked),
-        "excluded_total": len(result.ranking.excluded),
-        "ranked": ranked_dicts(result, limit),
-        "excluded": excluded_dicts(result, limit),
+        "ranked_total": result.ranked_total,
+        "excluded_total": result.excluded_total,
+        "ranked": ranked_dicts(result.ranking.ranked),
+        "excluded": excluded_dicts(result.ranking),
     }
 
 

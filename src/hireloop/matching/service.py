@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -19,8 +18,16 @@ from hireloop.briefs.service import brief_in_of
 from hireloop.candidates.service import get_candidate
 from hireloop.compliance.service import record
 from hireloop.kit.errors import InvalidInput
-from hireloop.matching.models import SKILL_SEPARATOR, Vetting
-from hireloop.matching.ranking import VETTED_VALID_DAYS, BriefFacts, CandidateFacts, Ranking
+from hireloop.matching.models import Vetting
+from hireloop.matching.pool import facts_from_rows, prerank_spec, search_terms, snippet
+from hireloop.matching.ranking import (
+    ALL_EXCLUDED_MESSAGE,
+    EMPTY_POOL_MESSAGE,
+    VETTED_VALID_DAYS,
+    BriefFacts,
+    CandidateFacts,
+    Ranking,
+)
 from hireloop.matching.ranking import rank_candidates as _rank
 from hireloop.matching.repository import (
     PoolRepository,
@@ -36,9 +43,7 @@ from hireloop.screening.models import Verdict
 VERDICTS: tuple[str, ...] = get_args(Verdict)
 STRONG_AREA = 50
 MAX_NOTE = 2000
-MAX_SEARCH_TERMS = 12
 SEARCH_LIMIT = 50
-SNIPPET_CHARS = 160
 
 
 # --- vetting ---------------------------------------------------------------------------------
@@ -127,12 +132,17 @@ class RateBand:
 
 @dataclass(frozen=True)
 class BriefRanking:
+    """A ranking with its brief; with a limit, `ranking` holds only the first `limit` ranked
+    and excluded, and the totals count everyone."""
+
     brief: Brief
     profile: RoleProfile
     facts: BriefFacts
     band: RateBand | None
     ranking: Ranking
     as_of: date
+    ranked_total: int
+    excluded_total: int
     notes: list[str] = field(default_factory=list)
 
 
@@ -168,64 +178,24 @@ def brief_facts(brief: Brief) -> tuple[BriefFacts, RoleProfile, RateBand | None]
     return facts, profile, band
 
 
-def facts_from_rows(rows: Iterable[Sequence[Any]]) -> list[CandidateFacts]:
-    """CandidateFacts from PoolRepository.fact_rows; a person's verdict override wins, and
-    then the verdict (not the engine's production level) sets the production credit."""
-    a0, a1, a2, a3, a4 = AREA_IDS
-    skill_sets: dict[str, frozenset[str]] = {"": frozenset()}
-    facts: list[CandidateFacts] = []
-    append = facts.append
-    make = CandidateFacts
-    for (
-        cid,
-        name,
-        source_file,
-        verdict,
-        overridden,
-        level,
-        score,
-        s0,
-        s1,
-        s2,
-        s3,
-        s4,
-        skills,
-        age,
-        vetted_on,
-        location,
-    ) in rows:
-        skill_set = skill_sets.get(skills)
-        if skill_set is None:
-            skill_set = skill_sets[skills] = frozenset(skills.split(SKILL_SEPARATOR))
-        append(
-            make(
-                cid,
-                name,
-                source_file,
-                verdict,
-                None if overridden else level,
-                score,
-                {a0: s0, a1: s1, a2: s2, a3: s3, a4: s4},
-                skill_set,
-                age,
-                vetted_on,
-                None,
-                None,
-                location,
-            )
-        )
-    return facts
-
-
 def load_pool(session: Session) -> list[CandidateFacts]:
     """Every screened candidate's ranking facts, in one query."""
     return facts_from_rows(PoolRepository(session).fact_rows())
 
 
-def rank_brief(session: Session, brief: Brief, as_of: date) -> BriefRanking:
-    """Rank the whole pool against a brief on a date; every score split into its factors."""
+def rank_brief(
+    session: Session, brief: Brief, as_of: date, limit: int | None = None
+) -> BriefRanking:
+    """Rank the pool against a brief on a date, every score split into its factors. With a
+    limit, the database pre-ranks and only those who can reach the top `limit` are loaded."""
     facts, profile, band = brief_facts(brief)
-    ranking = _rank(facts, load_pool(session), as_of, _skill_names())
+    top = _top(session, facts, as_of, limit) if limit is not None else None
+    if top is None:
+        full = _rank(facts, load_pool(session), as_of, _skill_names())
+        ranked_total, excluded_total = len(full.ranked), len(full.excluded)
+        ranking = full if limit is None else _cut(full, full.message, limit)
+    else:
+        ranking, ranked_total, excluded_total = top
     notes = list(ranking.notes)
     if band is not None:
         notes.append(
@@ -233,7 +203,35 @@ def rank_brief(session: Session, brief: Brief, as_of: date) -> BriefRanking:
             f"(mean of {', '.join(band.sources)})."
         )
     notes.append("Availability and day rate are not recorded yet, so each gets half credit.")
-    return BriefRanking(brief, profile, facts, band, ranking, as_of, notes)
+    return BriefRanking(
+        brief, profile, facts, band, ranking, as_of, ranked_total, excluded_total, notes
+    )
+
+
+def _cut(ranking: Ranking, message: str | None, limit: int) -> Ranking:
+    return Ranking(ranking.ranked[:limit], ranking.excluded[:limit], message, ranking.notes)
+
+
+def _top(
+    session: Session, facts: BriefFacts, as_of: date, limit: int
+) -> tuple[Ranking, int, int] | None:
+    """The first `limit` ranked and excluded, pre-ranked by the database; None when the
+    database and the ranking disagree on who is excluded (then rank the whole pool)."""
+    names = _skill_names()
+    part = PoolRepository(session).prerank(prerank_spec(facts, as_of, names), limit)
+    top = _rank(facts, facts_from_rows(part.rows), as_of, names)
+    if top.excluded:
+        return None
+    left_out = _rank(facts, facts_from_rows(part.excluded_rows), as_of, names)
+    if left_out.ranked:
+        return None
+    message = None
+    if part.pool == 0:
+        message = EMPTY_POOL_MESSAGE
+    elif part.eligible == 0:
+        message = ALL_EXCLUDED_MESSAGE
+    ranking = Ranking(top.ranked, left_out.excluded, message, top.notes)
+    return _cut(ranking, message, limit), part.eligible, part.pool - part.eligible
 
 
 @cache
@@ -282,28 +280,12 @@ class SearchResults:
     limit: int
 
 
-def search_terms(query: str) -> tuple[str, ...]:
-    """The words of a query: letters and digits only, so no punctuation reaches the engine."""
-    return tuple(dict.fromkeys(re.findall(r"[^\W_]+", query.lower())))[:MAX_SEARCH_TERMS]
-
-
 def _choice(name: str, value: str | None, allowed: Sequence[str]) -> str | None:
     value = (value or "").strip() or None
     if value is not None and value not in allowed:
         error = f"must be one of {', '.join(allowed)}"
         raise InvalidInput(f"{name} {error}", detail=[{"field": name, "error": error}])
     return value
-
-
-def snippet(body: str, terms: Sequence[str]) -> str:
-    """About SNIPPET_CHARS characters of the CV around the first term found."""
-    lowered = body.lower()
-    found = [p for p in (lowered.find(t) for t in terms) if p >= 0]
-    if not found:
-        found = [p for p in (lowered.find(t[:5]) for t in terms if len(t) > 5) if p >= 0]
-    start = max(min(found) - SNIPPET_CHARS // 3, 0) if found else 0
-    piece = " ".join(body[start : start + SNIPPET_CHARS].split())
-    return ("…" if start else "") + piece + ("…" if start + SNIPPET_CHARS < len(body) else "")
 
 
 def search_candidates(
@@ -331,14 +313,15 @@ def search_candidates(
     limit = max(1, min(limit, 500))
     repo = SearchRepository(session)
     rows = repo.search(filters, limit)
-    total = len(rows) if len(rows) < limit else repo.count(filters)
-    texts = repo.latest_texts([row[0] for row in rows]) if terms else {}
+    total = rows[0][-1] if rows else 0
+    ids = [row[0] for row in rows]
+    texts = repo.latest_texts(ids) if terms else {}
+    vettings = repo.latest_vettings(ids)
     hits = []
-    for cid, name, loc, source, verdict_, score, *rest in rows:
-        area_scores, vetted_on = rest[: len(AREA_IDS)], rest[len(AREA_IDS)]
-        strong = [
-            str(a) for a, s in zip(AREA_IDS, area_scores, strict=True) if (s or 0) >= STRONG_AREA
-        ]
+    for cid, name, loc, source, verdict_, score, *area_scores, _ in rows:
+        pairs = zip(AREA_IDS, area_scores, strict=True)
+        strong = [str(a) for a, s in pairs if (s or 0) >= STRONG_AREA]
+        vetted_on = vettings.get(cid)
         hits.append(
             SearchHit(
                 candidate_id=cid,
@@ -353,36 +336,10 @@ def search_candidates(
                 snippet=snippet(texts.get(cid, ""), terms) if terms else "",
             )
         )
-    return SearchResults(query=query, terms=terms, hits=hits, total=total, limit=limit)
-
-
-def ranked_dicts(result: BriefRanking, limit: int | None = None) -> list[dict[str, Any]]:
-    """The ranked candidates as plain data: id, name, source file, score and every factor."""
-    ranked = result.ranking.ranked if limit is None else result.ranking.ranked[:limit]
-    return [
-        {
-            "rank": position,
-            "candidate_id": row.candidate_id,
-            "name": row.name,
-            "source_file": row.source_file,
-            "score": row.score,
-            "factors": [
-                {
-                    "name": f.name,
-                    "value": f.value,
-                    "weight": f.weight,
-                    "contribution": f.contribution,
-                    "why": f.why,
-                }
-                for f in row.factors
-            ],
-        }
-        for position, row in enumerate(ranked, start=1)
-    ]
-
-
-def excluded_dicts(result: BriefRanking, limit: int | None = None) -> list[dict[str, Any]]:
-    excluded = result.ranking.excluded if limit is None else result.ranking.excluded[:limit]
-    return [
-        {"candidate_id": e.candidate_id, "name": e.name, "reasons": e.reasons} for e in excluded
-    ]
+    return SearchResults(
+        query=query,
+        terms=terms,
+        hits=hits,
+        total=total,
+        limit=limit,
+    )

@@ -7,6 +7,7 @@ import typer
 from hireloop.briefs.service import get_brief
 from hireloop.candidates.service import get_candidate
 from hireloop.cli_support import console, print_json_lines, print_table, unit_of_work
+from hireloop.matching.cli import rank_command
 from hireloop.shortlists import service
 
 shortlist_app = typer.Typer(help="A brief's shortlist and its terms gate.", no_args_is_help=True)
@@ -70,6 +71,9 @@ def shortlist_export(
     with unit_of_work() as session:
         done = service.export_shortlist(session, get_brief(session, brief_id), fmt, None)
     sys.stdout.write(done.body if done.body.endswith("\n") else done.body + "\n")
+
+
+shortlist_app.command("rank")(rank_command)
 
 
 def register(app: typer.Typer) -> None:
