@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from hireloop.screening import screen
+from hireloop.screening.evidence import CLAIMS_PER_KIND, SKILLS_REPORTED
 
 AS_OF = date(2026, 11, 25)
 ROLE = "EXPERIENCE\nML Engineer | Acme | Jan 2024 - Present\n- {line}\n"
@@ -61,3 +62,34 @@ def test_an_api_with_no_model_in_sight_is_not_deployment_evidence() -> None:
 def test_skills_are_listed_by_canonical_name() -> None:
     text = ROLE.format(line="Served models with torchserve on k8s; experiments in wandb.")
     assert {"TorchServe", "Kubernetes", "Weights & Biases"} <= set(screen(text, AS_OF).skills)
+
+
+def test_evidence_is_capped_but_skills_and_scores_use_every_line() -> None:
+    bullets = "".join(
+        f"- Deployed the ranking model {n} on Kubernetes with {tool}, serving {n}k users.\n"
+        for n, tool in enumerate(
+            ["PyTorch", "pandas", "NumPy", "SciPy", "Airflow", "MLflow", "Docker", "Ray"] * 4,
+            start=1,
+        )
+    )
+    text = "EXPERIENCE\nML Engineer | Acme | Jan 2020 - Present\n" + bullets
+    result = screen(text, AS_OF)
+    kinds = [ev.kind for ev in result.evidence if ev.kind != "tool"]
+    assert all(kinds.count(kind) <= CLAIMS_PER_KIND for kind in set(kinds))
+    assert len({ev.skill for ev in result.evidence if ev.kind == "tool"}) <= SKILLS_REPORTED
+    assert {"PyTorch", "pandas", "NumPy", "SciPy", "Airflow", "MLflow", "Ray"} <= set(result.skills)
+    for ev in result.evidence:
+        assert text[ev.start : ev.end] == ev.quote
+
+
+def test_the_most_recent_evidence_is_always_reported() -> None:
+    old = "".join(
+        f"- Deployed model {n} serving {n}0k requests per second at p99 {n}0 ms.\n"
+        for n in range(1, 9)
+    )
+    text = (
+        "EXPERIENCE\nML Engineer | Acme | Jan 2024 - Present\n- Built a small chatbot.\n\n"
+        "ML Engineer | Bluefin | Jan 2010 - Dec 2015\n" + old
+    )
+    ages = [ev.age_years for ev in screen(text, AS_OF).evidence if ev.age_years is not None]
+    assert min(ages) == 0.0

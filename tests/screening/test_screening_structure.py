@@ -7,6 +7,7 @@ import pytest
 from hireloop.screening import screen
 from hireloop.screening.dates import find_ranges, merged_years
 from hireloop.screening.sections import classify_heading, find_sections
+from hireloop.screening.text import normalise, split_units
 
 AS_OF = date(2026, 11, 25)
 
@@ -108,3 +109,30 @@ def test_evidence_age_is_measured_from_the_role_end_to_as_of() -> None:
     ages = [ev.age_years for ev in screen(cv, AS_OF).evidence if ev.kind == "deployment"]
     # Dec 2020 to 25 Nov 2026 is just under six years.
     assert ages == [pytest.approx(6.0, abs=0.1)]
+
+
+def test_units_split_sentences_and_join_wrapped_lines() -> None:
+    text = (
+        "Skills\n- Python\n"
+        "- Built the model. Deployed it to production.\n"
+        "- Owned the pipeline and\n  its monitoring; Wrote docs.\n"
+        "Tools: Docker. Kubernetes\n"
+    )
+    units = [(text[start:end], is_list) for start, end, is_list in split_units(text)]
+    assert units == [
+        ("Skills", False),
+        ("- Python", False),
+        ("- Built the model.", False),
+        ("Deployed it to production.", False),
+        ("- Owned the pipeline and\n  its monitoring;", False),
+        ("Wrote docs.", False),
+        ("Tools: Docker. Kubernetes", True),
+    ]
+
+
+def test_normalised_offsets_map_both_ways() -> None:
+    text = "Trained on  Vertex\n   AI pipelines"
+    norm = normalise(text)
+    assert norm.text == "trained on vertex ai pipelines"
+    for raw in (0, 12, 22, len(text) - 1):
+        assert norm.raw_offset(norm.norm_offset(raw)) == raw

@@ -67,6 +67,11 @@ def test_matches_span_line_breaks_and_map_back_to_raw_offsets() -> None:
     ("text", "expected"),
     [
         ("Languages: Python, R, SQL", ["Python", "R", "SQL"]),
+        ("Languages: Python,R,SQL", ["Python", "R", "SQL"]),
+        ("Languages: (R) and Python", ["R", "Python"]),
+        ("R", []),
+        ("Worked on R&D with Python", ["Python"]),
+        ("Languages: C# and Python", ["Python"]),
         ("Led R&D for the lab", []),
         ("Languages: C, C++, Python", ["C", "C++", "Python"]),
         ("Series C funded startup", []),
@@ -103,3 +108,12 @@ def test_ambiguous_aliases_need_their_context(text: str, expected: list[str]) ->
 def test_the_automaton_is_built_once_per_taxonomy() -> None:
     taxonomy = load_taxonomy()
     assert matcher_for(taxonomy) is matcher_for(taxonomy)
+
+
+def test_short_keys_only_match_whole_words() -> None:
+    # "r", "c" and digits occur in most words: only whole words count.
+    text = "Languages: Python, R, C. Career in rendering, 12 years"
+    found, phrases = matcher_for(load_taxonomy()).find(text, normalise(text))
+    assert [m.skill.name for m in found] == ["Python", "R", "C"]
+    assert all(text[m.start : m.end] in ("Python", "R", "C") for m in found)
+    assert phrases == []

@@ -30,22 +30,9 @@ def list_briefs(session: Session, status: str | None = None) -> list[Brief]:
 
 
 def create_brief(session: Session, brief_in: BriefIn, actor: User | None) -> Brief:
-    """Store a validated outcome brief."""
+    """Store a validated outcome brief: its fields are the table's columns, one for one."""
     brief = BriefRepository(session).add(
-        Brief(
-            title=brief_in.title,
-            outcome=brief_in.outcome,
-            window_weeks=brief_in.window_weeks,
-            stack=list(brief_in.stack),
-            success_metric=brief_in.success_metric,
-            location=brief_in.location,
-            budget_day_rate=brief_in.budget_day_rate,
-            engagement_types=list(brief_in.engagement_types),
-            start_date=brief_in.start_date,
-            must_haves=list(brief_in.must_haves),
-            nice_to_haves=list(brief_in.nice_to_haves),
-            created_by_id=actor.id if actor else None,
-        )
+        Brief(**brief_in.model_dump(), created_by_id=actor.id if actor else None)
     )
     record(session, actor, "brief.create", "brief", brief.id, {"title": brief.title})
     return brief
@@ -53,19 +40,7 @@ def create_brief(session: Session, brief_in: BriefIn, actor: User | None) -> Bri
 
 def brief_in_of(brief: Brief) -> BriefIn:
     """The stored brief as the intake model, for deriving its role profile."""
-    return BriefIn(
-        title=brief.title,
-        outcome=brief.outcome,
-        window_weeks=brief.window_weeks,
-        stack=list(brief.stack),
-        success_metric=brief.success_metric,
-        location=brief.location,
-        budget_day_rate=brief.budget_day_rate,
-        engagement_types=list(brief.engagement_types),
-        start_date=brief.start_date,
-        must_haves=list(brief.must_haves),
-        nice_to_haves=list(brief.nice_to_haves),
-    )
+    return BriefIn.model_validate({name: getattr(brief, name) for name in BriefIn.model_fields})
 
 
 def create_brief_from(

@@ -1,4 +1,9 @@
-"""Read a CV into blocks (one per role or section part) of units carrying their evidence."""
+"""Read a CV into blocks (one per role or section part) of units carrying their claims.
+
+One automaton pass finds every phrase, skill and marker; each is folded straight into the unit
+it falls in: the strongest phrase of each claim kind, and the first use of each skill. Nothing
+else is kept per match.
+"""
 
 from __future__ import annotations
 
@@ -7,39 +12,31 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
-from hireloop.reference.taxonomy import Skill, Taxonomy
+from hireloop.reference.taxonomy import Taxonomy
 from hireloop.screening.dates import age_years, find_ranges
-from hireloop.screening.evidence_patterns import ACADEMIC_TITLE, ML_TITLE
-from hireloop.screening.matcher import matcher_for
-from hireloop.screening.models import DateRange, EvidenceKind, ExperienceEntry, Section
+from hireloop.screening.evidence_patterns import ACADEMIC_TITLE, ML_TITLE, SERVING_HINT
+from hireloop.screening.matcher import VENUE, Claim, matcher_for
+from hireloop.screening.models import (
+    DateRange,
+    EvidenceKind,
+    ExperienceEntry,
+    Section,
+    SectionKind,
+)
 from hireloop.screening.sections import find_sections, section_at
-from hireloop.screening.text import Unit, normalise, split_units
+from hireloop.screening.text import Normalised, normalise, split_units
+from hireloop.screening.weights import unit_factor
 
 WORK_SECTIONS = frozenset({"experience", "projects", "summary", "other"})
 _DATED_SECTIONS = frozenset({"experience", "projects", "other", "summary"})
-_BULLET_START = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf>+]|\d{1,2}[.)])\s")
-
-
-@dataclass(slots=True)
-class Hit:
-    """A phrase or a taxonomy skill found inside one unit (offsets into the raw text)."""
-
-    kind: EvidenceKind
-    start: int
-    end: int
-    strength: float
-    skill: Skill | None = None
-
-
-@dataclass(slots=True)
-class ReadUnit:
-    unit: Unit
-    section: Section
-    hits: list[Hit] = field(default_factory=list)
-    block: int = 0
-
-    def kinds(self, minimum: float = 1.0) -> set[EvidenceKind]:
-        return {h.kind for h in self.hits if h.skill is None and h.strength >= minimum}
+_BULLET_START = re.compile(r"\s*(?:[-*\u2022\u25aa\u25cf>+]|\d{1,2}[.)])\s")
+_ENTRY_SPLIT = re.compile(r"\n|\||,| at | @ |\u2014|\u2013| - ")
+_NOT_A_NAME = re.compile(r"[\W\d]+")
+_ROLE = re.compile(
+    r"\b(?:engineer|scientist|developer|lead|manager|analyst|researcher|intern|architect|"
+    r"consultant|director|head|mle|founder|officer|specialist|assistant|student)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -52,25 +49,43 @@ class Block:
     header: str
     dates: DateRange | None
     age: float | None
-    units: list[ReadUnit] = field(default_factory=list)
+    title_lines: str = ""
+    is_academic: bool = False
+    has_ml_title: bool = False
 
-    @property
-    def title_lines(self) -> str:
-        """The short header lines (a long line is prose, not a title)."""
-        return "\n".join(line for line in self.header.lower().split("\n") if len(line) <= 120)
+    def __post_init__(self) -> None:
+        # The short header lines (a long line is prose, not a title).
+        self.title_lines = "\n".join(
+            line for line in self.header.lower().split("\n") if len(line) <= 120
+        )
+        self.is_academic = self.section.kind == "education" or bool(
+            ACADEMIC_TITLE.search(self.title_lines)
+        )
+        self.has_ml_title = bool(ML_TITLE.search(self.title_lines))
 
-    @property
-    def is_academic(self) -> bool:
-        return self.section.kind == "education" or bool(ACADEMIC_TITLE.search(self.title_lines))
 
-    @property
-    def has_ml_title(self) -> bool:
-        return bool(ML_TITLE.search(self.title_lines))
+@dataclass(slots=True)
+class ReadUnit:
+    """A unit with something found in it: its claims by kind and the skills it names."""
+
+    start: int
+    end: int
+    norm_end: int
+    is_list: bool
+    section: SectionKind
+    block: int
+    factor: float  # weight factor of its claims: section, list line, age
+    claims: dict[EvidenceKind, Claim] = field(default_factory=dict)
+    # skill index -> (start, end) of its first use in the unit, normalised offsets
+    skills: dict[int, tuple[int, int]] = field(default_factory=dict)
+    venue: bool = False
 
 
 @dataclass(slots=True)
 class Reading:
     text: str
+    normalised: Normalised
+    taxonomy: Taxonomy
     sections: list[Section]
     units: list[ReadUnit]
     blocks: list[Block]
@@ -78,42 +93,69 @@ class Reading:
     work_ranges: list[DateRange]
     headline: str
 
+    def quote(self, read: ReadUnit) -> str:
+        return self.text[read.start : read.end]
+
+    def raw_span(self, read: ReadUnit, start: int, end: int) -> tuple[int, int]:
+        """Raw offsets of a normalised span inside a unit (clipped to the unit)."""
+        return self.normalised.raw_span(start, min(end, read.norm_end))
+
+    def term(self, read: ReadUnit, start: int, end: int) -> str:
+        raw_start, raw_end = self.raw_span(read, start, end)
+        return self.text[raw_start:raw_end]
+
 
 def read_cv(text: str, as_of: date, taxonomy: Taxonomy) -> Reading:
-    sections = find_sections(text)
-    units = [ReadUnit(u, section_at(sections, u.start)) for u in split_units(text)]
-    starts = [u.unit.start for u in units]
     normalised = normalise(text)
-
-    def owner(raw_start: int) -> ReadUnit | None:
-        index = bisect_right(starts, raw_start) - 1
-        if index >= 0 and raw_start < units[index].unit.end:
-            return units[index]
-        return None
-
-    skill_matches, phrase_matches = matcher_for(taxonomy).find(text, normalised)
-    for phrase in phrase_matches:
-        start, end = normalised.raw_span(phrase.start, phrase.end)
-        read = owner(start)
-        if read is not None:
-            kind, strength = phrase.pattern.kind, phrase.pattern.strength
-            read.hits.append(Hit(kind, start, min(end, read.unit.end), strength))
-    for skill_match in skill_matches:
-        start, end = normalised.raw_span(skill_match.start, skill_match.end)
-        read = owner(start)
-        if read is not None:
-            read.hits.append(Hit("tool", start, min(end, read.unit.end), 1.0, skill_match.skill))
-    for read in units:
-        read.hits.sort(key=lambda h: h.start)
-
+    sections = find_sections(text)
     ranges = [
         r
-        for r in find_ranges(text, as_of)
+        for r in find_ranges(text, as_of, normalised.text)
         if section_at(sections, r.offset).kind in _DATED_SECTIONS
     ]
-    blocks, entries = _blocks(text, sections, units, ranges, as_of)
-    headline = text[:300]
-    return Reading(text, sections, units, blocks, entries, ranges, headline)
+    blocks, entries = _blocks(text, sections, ranges, as_of)
+    units = split_units(text)
+    norm_offset = normalised.norm_offset
+    norm_starts = [norm_offset(start) for start, _end, _list in units]
+    norm_ends = [norm_offset(end - 1) + 1 for _start, end, _list in units]
+    scan = matcher_for(taxonomy).scan(text, normalised, norm_starts, norm_ends)
+    reads: list[ReadUnit | None] = [None] * len(units)
+    section_starts = [s.start for s in sections]
+    block_starts = [b.start for b in blocks]
+
+    def make(index: int) -> ReadUnit:
+        start, end, is_list = units[index]
+        section = sections[max(0, bisect_right(section_starts, start) - 1)].kind
+        block = max(0, bisect_right(block_starts, start) - 1)
+        factor = unit_factor(section, is_list, blocks[block].age)
+        read = ReadUnit(start, end, norm_ends[index], is_list, section, block, factor)
+        reads[index] = read
+        return read
+
+    for index, claims in scan.claims.items():
+        make(index).claims = claims
+    for index, marks in scan.markers.items():
+        read = reads[index] or make(index)
+        read.venue = bool(marks & VENUE)
+    for start, end, option in scan.skills:
+        index = bisect_right(norm_starts, start) - 1
+        if index < 0 or start >= norm_ends[index]:
+            continue
+        read = reads[index] or make(index)
+        if option.index not in read.skills:
+            read.skills[option.index] = (start, end)
+    ordered = [read for read in reads if read is not None]
+    for read in ordered:
+        deployment = read.claims.get("deployment")
+        if (
+            deployment is not None
+            and deployment[0] == SERVING_HINT
+            and "ml_work" not in read.claims
+        ):
+            del read.claims["deployment"]  # an API or microservice with no model in sight
+    return Reading(
+        text, normalised, taxonomy, sections, ordered, blocks, entries, ranges, text[:300]
+    )
 
 
 def _line_start(text: str, position: int) -> int:
@@ -146,7 +188,6 @@ def _header_start(text: str, range_: DateRange, floor: int) -> tuple[int, str]:
 def _blocks(
     text: str,
     sections: list[Section],
-    units: list[ReadUnit],
     ranges: list[DateRange],
     as_of: date,
 ) -> tuple[list[Block], list[ExperienceEntry]]:
@@ -173,11 +214,8 @@ def _blocks(
             blocks.append(Block(section, start, end, header, dated, age))
             if dated is not None:
                 entries.append(_entry(header, dated, section, start, end))
-    block_starts = [b.start for b in blocks]
-    for read in units:
-        index = max(0, bisect_right(block_starts, read.unit.start) - 1)
-        read.block = index
-        blocks[index].units.append(read)
+    if not blocks:  # only for an empty text: one empty block holds nothing
+        blocks.append(Block(sections[0], 0, 0, "", None, None))
     return blocks, entries
 
 
@@ -186,16 +224,10 @@ def _entry(
 ) -> ExperienceEntry:
     """Employer and title from the header: the part that reads like a role is the title."""
     parts = [
-        p.strip(" \t-|,@\u2022*#")
-        for p in re.split(r"\n|\||,| at | @ |\u2014|\u2013| - ", header.replace(range_.text, " "))
+        p.strip(" \t-|,@\u2022*#") for p in _ENTRY_SPLIT.split(header.replace(range_.text, " "))
     ]
-    parts = [p for p in parts if len(p) > 1 and not re.fullmatch(r"[\W\d]+", p)]
-    role = re.compile(
-        r"\b(?:engineer|scientist|developer|lead|manager|analyst|researcher|intern|architect|"
-        r"consultant|director|head|mle|founder|officer|specialist|assistant|student)\b",
-        re.IGNORECASE,
-    )
-    title = next((p for p in parts if role.search(p)), None)
+    parts = [p for p in parts if len(p) > 1 and not _NOT_A_NAME.fullmatch(p)]
+    title = next((p for p in parts if _ROLE.search(p)), None)
     employer = next((p for p in parts if p != title), None)
     return ExperienceEntry(
         employer=employer, title=title, dates=range_, section=section.kind, start=start, end=end

@@ -44,16 +44,26 @@ _JSON_START = re.compile(rf"startdate\s*[:=]\s*\"?(?P<start>{_POINT})", re.IGNOR
 _JSON_END = re.compile(rf"enddate\s*[:=]\s*\"?(?P<end>{_POINT})", re.IGNORECASE)
 
 
+_NAMED_POINT = re.compile(r"([a-z]{3})[a-z]*\.?,?\s*('?\d{2,4})")
+_DIGITS = re.compile(r"\d+")
+_IS_NOW = re.compile(_NOW + r"\Z", re.IGNORECASE)
+# Every range holds a year (or a 'YY): ranges are only looked for around these.
+# (Written to start with one character class, which the regex engine scans for fastest.)
+_YEAR_TOKEN = re.compile(r"[12'](?:(?<=1)9[5-9]\d|(?<=2)0\d\d|(?<=')\d\d)")
+_BEFORE_YEAR = 16  # "September, 2019"
+_AFTER_YEAR = 36  # "2019 - September 2021", "'19 - till date"
+
+
 def parse_point(token: str, *, is_end: bool) -> date | None:
     """A single written date; a bare year means January (start) or December (end)."""
     lowered = token.lower().strip().rstrip(".")
-    name = re.match(r"([a-z]{3})[a-z]*\.?,?\s*('?\d{2,4})", lowered)
+    name = _NAMED_POINT.match(lowered)
     if name:
         month = _MONTHS.get(name.group(1))
         digits = name.group(2).lstrip("'")
         year = int(digits) if len(digits) == 4 else 2000 + int(digits)
         return date(year, month, 1) if month else None
-    numbers = [int(n) for n in re.findall(r"\d+", lowered)]
+    numbers = [int(n) for n in _DIGITS.findall(lowered)]
     if not numbers:
         return None
     if len(numbers) == 1:
@@ -67,7 +77,7 @@ def _make(
     start_text: str, end_text: str | None, offset: int, text: str, as_of: date
 ) -> DateRange | None:
     start = parse_point(start_text, is_end=False)
-    is_current = end_text is None or bool(re.fullmatch(_NOW, end_text.strip(), re.IGNORECASE))
+    is_current = end_text is None or bool(_IS_NOW.match(end_text.strip()))
     end = as_of if is_current or end_text is None else parse_point(end_text, is_end=True)
     if start is None or end is None:
         return None
@@ -77,28 +87,47 @@ def _make(
     return DateRange(start=start, end=end, is_current=is_current, text=text, offset=offset)
 
 
-def find_ranges(text: str, as_of: date) -> list[DateRange]:
-    """Every date range in the text, in order of appearance."""
-    found: list[DateRange] = []
-    for match in RANGE.finditer(text):
-        made = _make(match["start"], match["end"], match.start(), match.group(0), as_of)
-        if made:
-            found.append(made)
-    for match in _SINCE.finditer(text):
-        made = _make(match["start"], None, match.start(), match.group(0), as_of)
-        if made:
-            found.append(made)
-    for match in _JSON_START.finditer(text):
-        window = text[match.end() : match.end() + 200]
-        end_match = _JSON_END.search(window)
-        next_start = _JSON_START.search(window)
-        if end_match and (next_start is None or end_match.start() < next_start.start()):
-            end_text: str | None = end_match["end"]
+def _year_windows(text: str) -> list[tuple[int, int]]:
+    """Merged stretches of text around each year, where a range can be."""
+    windows: list[tuple[int, int]] = []
+    for match in _YEAR_TOKEN.finditer(text):
+        start = max(0, match.start() - _BEFORE_YEAR)
+        end = min(len(text), match.end() + _AFTER_YEAR)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
         else:
-            end_text = None
-        made = _make(match["start"], end_text, match.start(), match.group(0), as_of)
-        if made:
-            found.append(made)
+            windows.append((start, end))
+    return windows
+
+
+def find_ranges(text: str, as_of: date, lowered: str | None = None) -> list[DateRange]:
+    """Every date range in the text, in order of appearance.
+
+    `lowered` (the text lower-cased, any length) only lets rarer forms be skipped quickly.
+    """
+    found: list[DateRange] = []
+    for window_start, window_end in _year_windows(text):
+        for match in RANGE.finditer(text, window_start, window_end):
+            made = _make(match["start"], match["end"], match.start(), match.group(0), as_of)
+            if made:
+                found.append(made)
+    if lowered is None or "since" in lowered:
+        for match in _SINCE.finditer(text):
+            made = _make(match["start"], None, match.start(), match.group(0), as_of)
+            if made:
+                found.append(made)
+    if lowered is None or "startdate" in lowered:
+        for match in _JSON_START.finditer(text):
+            window = text[match.end() : match.end() + 200]
+            end_match = _JSON_END.search(window)
+            next_start = _JSON_START.search(window)
+            if end_match and (next_start is None or end_match.start() < next_start.start()):
+                end_text: str | None = end_match["end"]
+            else:
+                end_text = None
+            made = _make(match["start"], end_text, match.start(), match.group(0), as_of)
+            if made:
+                found.append(made)
     found.sort(key=lambda r: r.offset)
     return found
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from hireloop.reference.taxonomy import Taxonomy, load_taxonomy
-from hireloop.screening.analysis import read_cv
+from hireloop.screening.analysis import Reading, read_cv
 from hireloop.screening.dates import merged_years
-from hireloop.screening.evidence import build_evidence
-from hireloop.screening.models import VERDICT_BY_LEVEL, Evidence, ScreeningResult
+from hireloop.screening.evidence import report
+from hireloop.screening.models import VERDICT_BY_LEVEL, ScreeningResult
 from hireloop.screening.scoring import area_scores, missing_items, overall_score, red_flags
-from hireloop.screening.verdict import BlockSignals, ml_profile, signals_for
+from hireloop.screening.verdict import BlockSignals, Ref, first_term, ml_profile, signals_for
 
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 
 
 def screening_version(taxonomy: Taxonomy) -> str:
@@ -27,10 +27,8 @@ def screen(text: str, as_of: date, taxonomy: Taxonomy | None = None) -> Screenin
     """Screen one CV's text for production ML evidence as of the given date."""
     taxonomy = taxonomy or load_taxonomy()
     reading = read_cv(text, as_of, taxonomy)
-    per_unit, strengths = build_evidence(reading)
-    skill_kinds: dict[str, str] = {skill.name: skill.kind for skill in taxonomy.skills}
-    signals = signals_for(reading, per_unit, strengths, skill_kinds)
-    profile = ml_profile(reading, per_unit, signals)
+    signals = signals_for(reading)
+    profile = ml_profile(reading, signals)
     explanation = [
         f"ML profile signal = {profile.ml_lines} work line(s) describing ML work + 0.5 x "
         f"{profile.ml_mentions} line(s) only naming the field + 2 x "
@@ -41,7 +39,7 @@ def screen(text: str, as_of: date, taxonomy: Taxonomy | None = None) -> Screenin
     level: int | None = None
     if profile.is_ml:
         level, decisive = _profile_level(signals)
-        explanation.append(_level_note(level, decisive))
+        explanation.append(_level_note(reading, level, decisive))
     else:
         explanation.append("verdict not_ml: too little ML work described to judge production")
     years = merged_years(reading.work_ranges)
@@ -51,19 +49,20 @@ def screen(text: str, as_of: date, taxonomy: Taxonomy | None = None) -> Screenin
         if years is not None
         else "years of experience unknown: no dated roles found"
     )
-    score, score_notes = overall_score(per_unit, signals, level)
-    areas, area_notes = area_scores(reading, per_unit, strengths, signals, level)
-    evidence: list[Evidence] = [ev for items in per_unit for ev in items]
+    score, score_notes = overall_score(reading, signals, level)
+    areas, area_notes = area_scores(reading, signals, level)
+    skills = taxonomy.skills
+    # One validation in pydantic's core builds the evidence models from plain dicts.
     return ScreeningResult(
         verdict="not_ml" if level is None else VERDICT_BY_LEVEL[level],
         production_level=level,
         score=score,
         areas=areas,
-        evidence=evidence,
+        evidence=report(reading),
         missing=missing_items(signals, years, profile.is_ml),
         years_experience=years,
-        red_flags=red_flags(reading, per_unit, signals, level),
-        skills=sorted({ev.skill for ev in evidence if ev.skill is not None}),
+        red_flags=red_flags(reading, signals, level),
+        skills=sorted({skills[index].name for read in reading.units for index in read.skills}),
         explanation=explanation + score_notes + area_notes,
         sections=reading.sections,
         experience=reading.entries,
@@ -81,19 +80,20 @@ def _profile_level(signals: list[BlockSignals]) -> tuple[int, BlockSignals | Non
     return max(0, best.level), best
 
 
-def _level_note(level: int, sig: BlockSignals | None) -> str:
+def _level_note(reading: Reading, level: int, sig: BlockSignals | None) -> str:
     if sig is None:
         return "level 0: ML titles held but no ML work described in any role"
     where = sig.block.header.replace("\n", " / ")[:80] or sig.block.section.kind
+    stack = sorted({reading.taxonomy.skills[index].name for _position, index in sig.stack})
 
-    def first(items: list[Evidence]) -> str:
-        return repr(items[0].term) if items else "none"
+    def first(refs: list[Ref]) -> str:
+        return first_term(reading, refs)
 
     return (
         f"level {level} ({VERDICT_BY_LEVEL[level]}) from [{where}]: rule '{sig.rule}'; "
         f"deployment {first(sig.deployment)}, vague deployment {first(sig.vague_deployment)}, "
         f"system deployment {first(sig.system_deployment)}, "
-        f"stack {', '.join(sorted({e.skill or '' for e in sig.stack})) or 'none'}, "
+        f"stack {', '.join(stack) or 'none'}, "
         f"figures {first(sig.figures)}, ownership {first(sig.ownership)}, "
         f"impact {first(sig.impact)}"
     )

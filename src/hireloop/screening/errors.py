@@ -7,7 +7,3 @@ from hireloop.kit.errors import InvalidInput
 
 class InvalidAsOfDate(InvalidInput):
     """The as-of date is not a real YYYY-MM-DD date."""
-
-
-class NoInputFiles(InvalidInput):
-    """None of the given paths holds a file to screen."""

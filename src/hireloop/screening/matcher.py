@@ -1,19 +1,74 @@
-"""One-pass taxonomy matching with Aho-Corasick over normalised text, with context rules."""
+"""One-pass taxonomy matching with Aho-Corasick over normalised text, with context rules.
+
+One automaton per taxonomy, built once, holds every skill alias, the literal starts of every
+evidence phrase and the names of ML research venues. `scan` runs it once over a normalised text
+and folds each phrase straight into its unit (the strongest of each kind); nothing per match is
+an object. A phrase whose key is the whole phrase needs no regex at all; several phrases sharing
+a key run as one regex of lookahead groups.
+
+Very short keys ("r", "c", digits) occur inside most words. They are stored with the
+characters that may surround them ("(r," or " 5"), so the automaton reports only whole words.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from typing import Any
 
 import ahocorasick
 
 from hireloop.reference.taxonomy import Alias, Skill, Taxonomy
-from hireloop.screening.evidence_patterns import PATTERNS, Pattern
+from hireloop.screening.evidence_patterns import PATTERNS
+from hireloop.screening.models import EvidenceKind
 from hireloop.screening.text import Normalised
 from hireloop.screening.triggers import trigger_prefixes
 
 _CONTEXT_WINDOW = 80
 _JOINERS = "+#"
+# Characters that end a word, as written around a short key: printable ASCII that is not a
+# letter, digit or underscore, and a few common signs. Others next to a short key are rare
+# enough to ignore (dashes, quotes and spaces are unified by normalisation).
+_EDGES = tuple(
+    [chr(c) for c in range(32, 127) if not chr(c).isalnum() and chr(c) != "_"]
+    + list("\u20ac\u00a3\u2022\u00b7\u2248\u00d7\u2192\u2264\u2265")
+)
+_SHORT = 2  # keys this long or shorter are stored with their edges
+
+# Marker words: names of ML research venues (a unit naming one is a research line).
+VENUE = 1
+_VENUES = (
+    "neurips", "nips", "icml", "iclr", "cvpr", "iccv", "eccv", "acl", "emnlp", "naacl", "aaai",
+    "ijcai", "kdd",
+)  # fmt: skip
+
+KINDS: tuple[EvidenceKind, ...] = tuple(p.kind for p in PATTERNS)
+STRENGTHS: tuple[float, ...] = tuple(p.strength for p in PATTERNS)
+
+# All offsets are normalised. (start, end, option) of a skill alias; (strength, start, end)
+# of the strongest phrase of a kind in a unit.
+SkillHit = tuple[int, int, "Option"]
+Claim = tuple[float, int, int]
+# A trigger's regex and, when it combines several patterns, its (group, kind, strength)
+# triples; else the kind and strength of its one pattern.
+_Trigger = tuple[
+    re.Pattern[str] | None, tuple[tuple[int, EvidenceKind, float], ...], EvidenceKind, float
+]
+# How a key's start is known to start a word.
+_KNOWN_WORD_START = 0  # stored with the edge before it
+_CHECK_START = 1  # starts with a letter or digit: the character before must not be one
+_ANY_START = 2  # starts with a sign ("$", "%"): a phrase may start there anyway
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One alias of one skill, as the automaton stores it."""
+
+    skill: Skill
+    index: int  # the skill's position in the taxonomy
+    alias: Alias
+    ambiguous: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,92 +81,254 @@ class SkillMatch:
 
 @dataclass(frozen=True, slots=True)
 class PhraseMatch:
-    pattern: Pattern
+    kind: EvidenceKind
+    strength: float
     start: int
     end: int
 
 
+@dataclass(slots=True)
+class _Key:
+    lead: int  # characters of edge before the key proper
+    length: int  # length of the key proper
+    edged: bool  # stored with its edges: it is known to be a whole word
+    options: list[Option]
+    patterns: list[int]
+    markers: list[tuple[int, bool]]  # (marker, must end a word)
+    literal: list[int] = field(default_factory=list)  # patterns that match just the key
+
+
 @dataclass(frozen=True, slots=True)
-class _Candidate:
-    skill: Skill
-    alias: Alias
+class ScanResult:
+    # unit -> kind -> (strength, start, end) of its strongest (then leftmost) phrase
+    claims: dict[int, dict[EvidenceKind, Claim]]
+    skills: list[SkillHit]  # longest non-overlapping, in text order
+    markers: dict[int, int]  # unit -> the markers found in it, or-ed
 
 
 class Matcher:
-    """One automaton per taxonomy, built once: skill aliases and the literal starts of every
-    evidence phrase. `find` runs it over one normalised text in a single pass."""
+    """`scan` finds skills (longest non-overlapping matches at word boundaries whose rules hold),
+    phrases (every pattern match that starts where one of its triggers does) and markers."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
-        candidates: dict[str, list[_Candidate]] = {}
-        for skill in taxonomy.skills:
+        keys: dict[str, _Key] = {}
+
+        def key_for(word: str, edge_before: bool, edge_after: bool) -> list[_Key]:
+            if len(word) > _SHORT or not word[0].isalnum():
+                return [keys.setdefault(word, _Key(0, len(word), False, [], [], []))]
+            befores = _EDGES if edge_before else ("",)
+            afters = _EDGES if edge_after else ("",)
+            made = []
+            for before in befores:
+                for after in afters:
+                    stored = before + word + after
+                    found = keys.setdefault(stored, _Key(len(before), len(word), True, [], [], []))
+                    if (found.lead, found.length) == (len(before), len(word)):
+                        made.append(found)
+            return made
+
+        for index, skill in enumerate(taxonomy.skills):
             for alias in skill.aliases:
-                candidates.setdefault(alias.key, []).append(_Candidate(skill, alias))
-        triggers: dict[str, list[int]] = {}
-        self._full_scan: list[Pattern] = []
+                option = Option(skill, index, alias, alias.ambiguous)
+                for key in key_for(alias.key, True, True):
+                    key.options.append(option)
+        self._full_scan: list[int] = []
         for index, pattern in enumerate(PATTERNS):
             prefixes = trigger_prefixes(pattern.regex)
             if prefixes is None:
-                self._full_scan.append(pattern)
+                self._full_scan.append(index)
                 continue
-            for prefix in prefixes:
-                triggers.setdefault(prefix, []).append(index)
+            # A prefix that extends another of the same pattern adds nothing: drop it.
+            minimal = [p for p in prefixes if not any(p != q and p.startswith(q) for q in prefixes)]
+            for prefix in sorted(minimal):
+                literal = _is_literal(pattern.regex, prefix, prefixes)
+                for key in key_for(prefix, True, False):
+                    key.patterns.append(index)
+                    if literal:
+                        key.literal.append(index)
+        for word in _VENUES:
+            for key in key_for(word, True, True):
+                key.markers.append((VENUE, True))
         self._automaton: Any = ahocorasick.Automaton()
-        for key in candidates.keys() | triggers.keys():
+        combined: dict[tuple[int, ...], _Trigger] = {}
+        for stored, key in keys.items():
             # Within one key, aliases with context rules are tried before plain ones.
-            options = sorted(candidates.get(key, []), key=lambda c: not c.alias.context)
-            self._automaton.add_word(key, (len(key), tuple(options), tuple(triggers.get(key, ()))))
+            options = tuple(sorted(key.options, key=lambda o: not o.alias.context))
+            patterns = tuple(dict.fromkeys(key.patterns))
+            trigger: _Trigger | None = None
+            if len(patterns) == 1 and key.literal == list(patterns):
+                first = PATTERNS[patterns[0]]
+                trigger = (None, (), first.kind, first.strength)
+            elif patterns:
+                if patterns not in combined:
+                    combined[patterns] = _combine(patterns)
+                trigger = combined[patterns]
+            if key.edged:
+                mode = _KNOWN_WORD_START
+            elif stored[0].isalnum():
+                mode = _CHECK_START
+            else:
+                mode = _ANY_START
+            self._automaton.add_word(
+                stored,
+                (
+                    len(stored) - key.lead,
+                    key.length,
+                    mode,
+                    options or None,
+                    trigger,
+                    tuple(key.markers) or None,
+                ),
+            )
         self._automaton.make_automaton()
 
-    def find(self, raw: str, normalised: Normalised) -> tuple[list[SkillMatch], list[PhraseMatch]]:
-        """Skills: longest non-overlapping matches at word boundaries whose rules hold.
-        Phrases: every pattern match that starts where one of its triggers does."""
+    def scan(
+        self, raw: str, normalised: Normalised, unit_starts: list[int], unit_ends: list[int]
+    ) -> ScanResult:
+        """One pass over the normalised text, folding each phrase into the unit it starts in
+        (units given by their normalised starts and ends, in order)."""
         text = normalised.text
-        skills: list[SkillMatch] = []
-        phrases: list[PhraseMatch] = []
-        tried: set[tuple[int, int]] = set()
-        for end_index, (length, options, pattern_indexes) in self._automaton.iter(text):
-            start = end_index - length + 1
-            end = end_index + 1
-            if pattern_indexes and _starts_word(text, start):
-                for index in pattern_indexes:
-                    if (index, start) in tried:
-                        continue
-                    tried.add((index, start))
-                    pattern = PATTERNS[index]
-                    match = pattern.regex.match(text, start)
+        claims: dict[int, dict[EvidenceKind, Claim]] = {}
+        marked: dict[int, int] = {}
+        skills: list[SkillHit] = []
+        # The text between two spaces: the character before `start` is padded[start], the one
+        # after `end` is padded[end + 1], with no bounds to check.
+        padded = " " + text + " "
+        unit = -1
+        unit_start = unit_end = 0
+        for last, (back, length, mode, options, trigger, marks) in self._automaton.iter(padded):
+            start = last - back
+            if not unit_start <= start < unit_end:
+                unit = bisect_right(unit_starts, start) - 1
+                if unit >= 0 and start < unit_ends[unit]:
+                    unit_start, unit_end = unit_starts[unit], unit_ends[unit]
+                else:
+                    unit_start = unit_end = 0
+                    if options is None:
+                        continue  # between units: only a skill (which may hide another) matters
+                    unit = -1
+            if mode == _KNOWN_WORD_START:
+                starts_word = True
+            else:
+                before = padded[start]
+                starts_word = not (before.isalnum() or before == "_")
+            if trigger is not None and unit >= 0 and (starts_word or mode == _ANY_START):
+                regex, groups, kind, strength = trigger
+                found = claims.get(unit)
+                if regex is None:
+                    # The key is the whole phrase: it matches where it ends a word.
+                    after = padded[start + length + 1]
+                    if not (after.isalnum() or after == "_"):
+                        best = found.get(kind) if found is not None else None
+                        if (
+                            best is None
+                            or strength > best[0]
+                            or (strength == best[0] and start < best[1])
+                        ):
+                            if found is None:
+                                found = claims[unit] = {}
+                            found[kind] = (strength, start, start + length)
+                elif groups:
+                    match = regex.match(text, start)
                     if match is not None:
-                        phrases.append(PhraseMatch(pattern, start, match.end()))
-            if not options or not _at_boundary(text, start, end):
+                        for group, kind, strength in groups:
+                            group_end = match.end(group)
+                            if group_end < 0:
+                                continue
+                            if found is None:
+                                found = claims[unit] = {}
+                            best = found.get(kind)
+                            if (
+                                best is None
+                                or strength > best[0]
+                                or (strength == best[0] and start < best[1])
+                            ):
+                                found[kind] = (strength, start, group_end)
+                else:
+                    best = found.get(kind) if found is not None else None
+                    if (
+                        best is None
+                        or strength > best[0]
+                        or (strength == best[0] and start < best[1])
+                    ):
+                        match = regex.match(text, start)
+                        if match is not None:
+                            if found is None:
+                                found = claims[unit] = {}
+                            found[kind] = (strength, start, match.end())
+            if (options is None and marks is None) or not starts_word:
                 continue
-            for option in options:
-                if _rules_hold(option.alias, raw, normalised, start, end):
-                    skills.append(SkillMatch(option.skill, start, end, option.alias.key))
-                    break
-        for pattern in self._full_scan:
-            for match in pattern.regex.finditer(text):
-                phrases.append(PhraseMatch(pattern, match.start(), match.end()))
-        return _longest_first(skills), phrases
+            end = start + length
+            after = padded[end + 1]
+            ends_word = not (after.isalnum() or after == "_")
+            # "c++" or "c#" is not "c": a joiner after a letter continues the name.
+            if (
+                options is not None
+                and ends_word
+                and not (after in _JOINERS and padded[end].isalnum())
+            ):
+                for option in options:
+                    if not option.ambiguous or _rules_hold(
+                        option.alias, raw, normalised, start, end
+                    ):
+                        skills.append((start, end, option))
+                        break
+            if marks is not None and unit >= 0:
+                for marker, whole in marks:
+                    if ends_word or not whole:
+                        marked[unit] = marked.get(unit, 0) | marker
+        for index in self._full_scan:
+            kind, strength = KINDS[index], STRENGTHS[index]
+            for match in PATTERNS[index].regex.finditer(text):
+                start = match.start()
+                unit = bisect_right(unit_starts, start) - 1
+                if unit < 0 or start >= unit_ends[unit]:
+                    continue
+                found = claims.setdefault(unit, {})
+                best = found.get(kind)
+                if best is None or strength > best[0] or (strength == best[0] and start < best[1]):
+                    found[kind] = (strength, start, match.end())
+        return ScanResult(claims, _longest_first(skills), marked)
+
+    def find(self, raw: str, normalised: Normalised) -> tuple[list[SkillMatch], list[PhraseMatch]]:
+        """The skills found, and the strongest phrase of each kind (the whole text taken as
+        one unit); for inspection and tests, `scan` is the fast path."""
+        result = self.scan(raw, normalised, [0], [len(normalised.text) + 1])
+        skills = [SkillMatch(o.skill, s, e, o.alias.key) for s, e, o in result.skills]
+        phrases = [
+            PhraseMatch(kind, strength, start, end)
+            for kind, (strength, start, end) in result.claims.get(0, {}).items()
+        ]
+        return skills, phrases
 
 
-def _starts_word(text: str, start: int) -> bool:
-    """A trigger starting with a letter or digit must start a word; `$` or `%` need not."""
-    if start == 0 or not text[start].isalnum():
-        return True
-    before = text[start - 1]
-    return not (before.isalnum() or before == "_")
+def _combine(patterns: tuple[int, ...]) -> _Trigger:
+    """One regex per set of patterns sharing a trigger: each pattern an optional lookahead
+    group, so one anchored match tells which of them match there and where they end."""
+    first = PATTERNS[patterns[0]]
+    if len(patterns) == 1:
+        return first.regex, (), first.kind, first.strength
+    body = "".join(f"(?:(?=({PATTERNS[p].regex.pattern}))|)" for p in patterns)
+    groups = tuple(
+        (number + 1, PATTERNS[p].kind, PATTERNS[p].strength) for number, p in enumerate(patterns)
+    )
+    return re.compile(body), groups, first.kind, first.strength
 
 
-def _at_boundary(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    if before.isalnum() or before == "_" or after.isalnum() or after == "_":
+def _is_literal(regex: re.Pattern[str], key: str, prefixes: frozenset[str]) -> bool:
+    """Whether every match of the pattern at a start of `key` is `key` itself, ending a word:
+    no other start of the pattern extends it, and the pattern takes exactly the key before
+    any non-word character and nothing before a word character."""
+    if not key[-1].isalnum() or any(q != key and q.startswith(key) for q in prefixes):
         return False
-    return not (text[end - 1].isalnum() and after in _JOINERS)
+    for after in ("", " ", ".", ",", "-", ")", "/"):
+        found = regex.match(key + after)
+        if found is None or found.end() != len(key):
+            return False
+    return all(regex.match(key + after) is None for after in ("x", "1", "_", "s"))
 
 
 def _rules_hold(alias: Alias, raw: str, normalised: Normalised, start: int, end: int) -> bool:
-    if not alias.ambiguous:
-        return True
     text = normalised.text
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
@@ -122,19 +339,22 @@ def _rules_hold(alias: Alias, raw: str, normalised: Normalised, start: int, end:
         if " ".join(raw[raw_start:raw_end].split()) != alias.text:
             return False
     around = text[max(0, start - _CONTEXT_WINDOW) : start] + " " + text[end : end + _CONTEXT_WINDOW]
-    if any(word in around for word in alias.avoid):
-        return False
-    return not alias.context or any(word in around for word in alias.context)
+    for word in alias.avoid:
+        if word in around:
+            return False
+    if not alias.context:
+        return True
+    return any(word in around for word in alias.context)
 
 
-def _longest_first(matches: list[SkillMatch]) -> list[SkillMatch]:
-    ordered = sorted(matches, key=lambda m: (m.start, -(m.end - m.start)))
-    kept: list[SkillMatch] = []
+def _longest_first(matches: list[SkillHit]) -> list[SkillHit]:
+    matches.sort(key=lambda m: (m[0], m[0] - m[1]))
+    kept: list[SkillHit] = []
     last_end = -1
-    for match in ordered:
-        if match.start >= last_end:
+    for match in matches:
+        if match[0] >= last_end:
             kept.append(match)
-            last_end = match.end
+            last_end = match[1]
     return kept
 
 

@@ -86,6 +86,10 @@ class Evidence(_Frozen):
 
 
 class ScreeningResult(BaseModel):
+    """`evidence` holds the heaviest claims of each kind, the heaviest use of each of the
+    heaviest skills and the most recent item (see `evidence.report`); the scores, `skills` and
+    `explanation` are computed from every line of the CV."""
+
     verdict: Verdict
     production_level: int | None
     score: int

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from hireloop.reference.skills import AREA_IDS, AreaId
 from hireloop.screening.analysis import WORK_SECTIONS, Reading
-from hireloop.screening.evidence import recency
-from hireloop.screening.models import Evidence
-from hireloop.screening.verdict import BlockSignals
+from hireloop.screening.verdict import BlockSignals, Ref
+from hireloop.screening.weights import claim_weight, recency, tool_weight
 
 AREA_POINTS_WORK_LINE = 20.0
 AREA_POINTS_WITH_PRODUCTION = 15.0
@@ -18,6 +17,14 @@ AREA_POINTS_ROLE_STACK_LINE = 8.0
 AREA_POINTS_LISTED = 2.0
 AREA_LISTED_CAP = 10.0
 AREA_POINTS_MODEL_WORK = 12.0
+# A work line that deploys a model and gives a production specific (figures or ownership of
+# operations) shows MLOps work, whatever tools it names.
+AREA_POINTS_MODEL_OPERATIONS = 15.0
+OPERATIONS_KINDS = frozenset({"scale", "latency", "reliability", "monitoring", "pipeline"})
+# A listed skill of an area the CV shows work in names the stack of that work: it counts as
+# on a stack line (capped), not as a bare word in a list.
+AREA_POINTS_LISTED_BACKED = 8.0
+AREA_LISTED_BACKED_CAP = 24.0
 PRODUCTION_KINDS = frozenset({"deployment", "scale", "latency", "reliability", "monitoring"})
 LEVEL_BANDS: dict[int, tuple[int, int]] = {3: (60, 100), 2: (40, 79), 1: (15, 49), 0: (0, 24)}
 NOT_ML_BAND = (0, 10)
@@ -33,88 +40,129 @@ NOTEBOOK_CAP = 15.0
 
 
 def area_scores(
-    reading: Reading,
-    per_unit: list[list[Evidence]],
-    strengths: list[dict[str, float]],
-    signals: list[BlockSignals],
-    level: int | None,
+    reading: Reading, signals: list[BlockSignals], level: int | None
 ) -> tuple[dict[AreaId, int], list[str]]:
     """Points per area from tools: used in a work line (more with production in the same line),
-    named on a role's stack line, or only listed (capped). One skill counts once per role."""
-    best: dict[tuple[AreaId, str, int], tuple[float, str]] = {}
-    # A tool counts once per role; model-work lines count once per line.
-    listed: dict[AreaId, dict[str, float]] = {area: {} for area in AREA_IDS}
-    for read, items, strength in zip(reading.units, per_unit, strengths, strict=True):
-        production = any(strength.get(k, 0.0) >= 1.0 for k in PRODUCTION_KINDS)
+    named on a role's stack line, or only listed (capped). One skill counts once per role.
+    Model work in an industry role counts for the Python stack, a model deployed and operated
+    for MLOps; listed skills of an area with such work name its stack (more, still capped)."""
+    skills = reading.taxonomy.skills
+    deployed = {position for sig in signals for position, _kind in sig.deployment}
+    decays = [recency(block.age, AREA_HALF_LIFE_YEARS) for block in reading.blocks]
+    # (area, what, role or line) -> (points, how); a tool counts once per role, model work
+    # and model operations once per line. Notes are written only for what is shown.
+    best: dict[tuple[AreaId, str, int], tuple[float, str, float]] = {}
+    listed: dict[AreaId, set[str]] = {area: set() for area in AREA_IDS}
+    for position, read in enumerate(reading.units):
         sig = signals[read.block]
-        decay = recency(sig.block.age, AREA_HALF_LIFE_YEARS)
-        for ev in items:
-            in_work = read.section.kind in WORK_SECTIONS and sig.is_ml
-            if ev.kind == "ml_work" and in_work and sig.is_industry_role and not read.unit.is_list:
+        in_work = sig.is_ml and read.section in WORK_SECTIONS
+        claims = read.claims
+        decay = decays[read.block]
+        if in_work and not read.is_list and claims:
+            if position in deployed and any(
+                claims[kind][0] >= 1.0 for kind in OPERATIONS_KINDS if kind in claims
+            ):
+                best[("mlops", "model operations", read.start)] = (
+                    AREA_POINTS_MODEL_OPERATIONS * decay,
+                    "model deployed and operated in a work line",
+                    decay,
+                )
+            if "ml_work" in claims and sig.is_industry_role:
                 # Model work in an industry role is done on the Python ML stack.
-                points = AREA_POINTS_MODEL_WORK * decay
-                key_ml: tuple[AreaId, str, int] = ("python_stack", "model work", read.unit.start)
-                best[key_ml] = (points, f"model work line x{decay:.2f} = {points:.1f}")
-                continue
-            if ev.kind != "tool" or ev.area is None or ev.skill is None:
-                continue
-            if not in_work:
-                listed[ev.area][ev.skill] = AREA_POINTS_LISTED
-                continue
-            if ev.area == "pytorch_production" and not sig.deployment:
-                continue
-            if read.unit.is_list:
-                points, how = AREA_POINTS_ROLE_STACK_LINE, "on a role's stack line"
-            elif production:
-                points = AREA_POINTS_WORK_LINE + AREA_POINTS_WITH_PRODUCTION
-                how = "in a work line with production evidence"
-            elif sig.deployment:
-                points = AREA_POINTS_WORK_LINE + AREA_POINTS_IN_DEPLOYED_ROLE
-                how = "in a work line of a role that deployed models"
-            else:
-                points, how = AREA_POINTS_WORK_LINE, "in a work line"
-            points *= decay
-            key = (ev.area, ev.skill, read.block)
-            if points > best.get(key, (0.0, ""))[0]:
-                best[key] = (points, f"{ev.skill} {how} x{decay:.2f} = {points:.1f}")
+                best[("python_stack", "model work", read.start)] = (
+                    AREA_POINTS_MODEL_WORK * decay,
+                    "model work line",
+                    decay,
+                )
+        if not read.skills:
+            continue
+        if not in_work:
+            for index in read.skills:
+                skill = skills[index]
+                for area in skill.areas:
+                    listed[area].add(skill.name)
+            continue
+        if read.is_list:
+            points, how = AREA_POINTS_ROLE_STACK_LINE, "on a role's stack line"
+        elif any(
+            strength >= 1.0 and kind in PRODUCTION_KINDS
+            for kind, (strength, _s, _e) in claims.items()
+        ):
+            points = AREA_POINTS_WORK_LINE + AREA_POINTS_WITH_PRODUCTION
+            how = "in a work line with production evidence"
+        elif sig.deployment:
+            points = AREA_POINTS_WORK_LINE + AREA_POINTS_IN_DEPLOYED_ROLE
+            how = "in a work line of a role that deployed models"
+        else:
+            points, how = AREA_POINTS_WORK_LINE, "in a work line"
+        points *= decay
+        for index in read.skills:
+            skill = skills[index]
+            for area in skill.areas:
+                if area == "pytorch_production" and not sig.deployment:
+                    continue
+                key = (area, skill.name, read.block)
+                known = best.get(key)
+                if known is None or points > known[0]:
+                    best[key] = (points, how, decay)
     scores: dict[AreaId, int] = {}
     notes: list[str] = []
+    by_area: dict[AreaId, list[tuple[tuple[AreaId, str, int], tuple[float, str, float]]]] = {
+        area: [] for area in AREA_IDS
+    }
+    for key in sorted(best):
+        by_area[key[0]].append((key, best[key]))
+    cap = 100 if level is not None and level >= 1 else NO_REAL_WORK_AREA_CAP
     for area in AREA_IDS:
-        parts = [(p, how) for (a, _s, _b), (p, how) in sorted(best.items()) if a == area]
-        listed_points = min(AREA_LISTED_CAP, sum(listed[area].values()))
-        total = sum(p for p, _ in parts) + listed_points
-        cap = 100 if level is not None and level >= 1 else NO_REAL_WORK_AREA_CAP
+        parts = by_area[area]
+        backed = " (backed)" if parts else ""
+        each = AREA_POINTS_LISTED_BACKED if parts else AREA_POINTS_LISTED
+        listed_cap = AREA_LISTED_BACKED_CAP if parts else AREA_LISTED_CAP
+        listed_points = min(listed_cap, each * len(listed[area]))
+        total = sum(points for _key, (points, _how, _decay) in parts) + listed_points
         scores[area] = min(cap, round(total))
-        shown = "; ".join(how for _, how in parts[:8]) or "no work lines"
+        shown = "; ".join(_part_note(*part) for part in parts[:8]) or "no work lines"
         more = f" (+{len(parts) - 8} more)" if len(parts) > 8 else ""
         notes.append(
-            f"area {area} = {scores[area]}: {shown}{more}; listed only: "
-            f"{len(listed[area])} skill(s) x{AREA_POINTS_LISTED:g}, capped at "
-            f"{AREA_LISTED_CAP:g} = {listed_points:g}; total {total:.1f}, capped at {cap}"
+            f"area {area} = {scores[area]}: {shown}{more}; listed only{backed}: "
+            f"{len(listed[area])} skill(s) x{each:g}, capped at "
+            f"{listed_cap:g} = {listed_points:g}; total {total:.1f}, capped at {cap}"
         )
     return scores, notes
 
 
+def _part_note(key: tuple[AreaId, str, int], value: tuple[float, str, float]) -> str:
+    what = key[1]
+    points, how, decay = value
+    label = how if what in ("model work", "model operations") else f"{what} {how}"
+    return f"{label} x{decay:.2f} = {points:.1f}"
+
+
 def overall_score(
-    per_unit: list[list[Evidence]], signals: list[BlockSignals], level: int | None
+    reading: Reading, signals: list[BlockSignals], level: int | None
 ) -> tuple[int, list[str]]:
     """Capped sums of evidence weights from ML roles, minus notebook signals, placed inside
     the band of the verdict so that a higher level always ranks higher."""
-    ml_blocks = {index for index, sig in enumerate(signals) if sig.is_ml}
+    units = reading.units
+
+    def weight(ref: Ref) -> float:
+        position, kind = ref
+        read = units[position]
+        return claim_weight(kind, read.claims[kind][0], read.factor)
+
     sums: dict[str, float] = {}
     stack_weight = 0.0
     notebook = 0.0
-    for sig_index, sig in enumerate(signals):
-        if sig_index not in ml_blocks:
+    for sig in signals:
+        if not sig.is_ml:
             continue
         for group in (sig.deployment, sig.vague_deployment, sig.figures, sig.ownership):
-            for ev in group:
-                sums[ev.kind] = sums.get(ev.kind, 0.0) + ev.weight
-        for ev in sig.impact + sig.ml_lines:
-            if ev.kind != "tool":
-                sums[ev.kind] = sums.get(ev.kind, 0.0) + ev.weight
-        stack_weight += sum(ev.weight for ev in sig.stack)
-        notebook += sum(ev.weight for ev in sig.notebook)
+            for ref in group:
+                sums[ref[1]] = sums.get(ref[1], 0.0) + weight(ref)
+        for ref in sig.impact + sig.ml_lines:
+            sums[ref[1]] = sums.get(ref[1], 0.0) + weight(ref)
+        stack_weight += sum(tool_weight(units[position].factor) for position, _skill in sig.stack)
+        notebook += sum(weight(ref) for ref in sig.notebook)
     parts: list[str] = []
     raw = 0.0
     for label, kinds, cap in SCORE_CAPS:
@@ -146,9 +194,9 @@ def missing_items(signals: list[BlockSignals], years: float | None, is_ml: bool)
         missing.append("no deployment of a model described")
     if not any(s.stack for s in ml):
         missing.append("no serving stack or ML platform named in work")
-    if not any(ev.kind in ("scale", "latency") for s in ml for ev in s.figures):
+    if not any(kind in ("scale", "latency") for s in ml for _position, kind in s.figures):
         missing.append("no traffic, scale or latency figures")
-    kinds = {ev.kind for s in ml for ev in s.ownership}
+    kinds = {kind for s in ml for _position, kind in s.ownership}
     if "monitoring" not in kinds:
         missing.append("no monitoring named")
     if "reliability" not in kinds:
@@ -160,20 +208,19 @@ def missing_items(signals: list[BlockSignals], years: float | None, is_ml: bool)
     return missing
 
 
-def red_flags(
-    reading: Reading, per_unit: list[list[Evidence]], signals: list[BlockSignals], level: int | None
-) -> list[str]:
+def red_flags(reading: Reading, signals: list[BlockSignals], level: int | None) -> list[str]:
     flags: list[str] = []
+    skills = reading.taxonomy.skills
     used: set[str] = set()
     listed: list[str] = []
-    for read, items in zip(reading.units, per_unit, strict=True):
-        for ev in items:
-            if ev.kind != "tool" or ev.skill is None:
-                continue
-            if read.section.kind in WORK_SECTIONS and not read.unit.is_list:
-                used.add(ev.skill)
-            elif ev.skill not in listed:
-                listed.append(ev.skill)
+    for read in reading.units:
+        in_work = read.section in WORK_SECTIONS and not read.is_list
+        for index in read.skills:
+            name = skills[index].name
+            if in_work:
+                used.add(name)
+            elif name not in listed:
+                listed.append(name)
     unbacked = [s for s in listed if s not in used]
     if len(unbacked) >= 5 and len(unbacked) >= 0.6 * len(listed):
         flags.append(
@@ -186,7 +233,7 @@ def red_flags(
             and len(sig.stack) >= 3
             and not (sig.deployment or sig.figures or sig.ownership)
         ):
-            names = ", ".join(sorted({ev.skill or "" for ev in sig.stack})[:5])
+            names = ", ".join(sorted({skills[index].name for _p, index in sig.stack})[:5])
             flags.append(f"a stack is named ({names}) with nothing specific done with it")
             break
     ml = [s for s in signals if s.is_ml]

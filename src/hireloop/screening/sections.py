@@ -67,7 +67,6 @@ _VOCABULARY: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
     ),
 )
 _DECORATION = re.compile(r"^[\s#*_=\-:|>\u2022.\d]+|[\s#*_=\-:|.]+$")
-_UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,}|_{3,})\s*$")
 _MAX_WORDS = 5
 _ROLE_WORDS = re.compile(
     r"\b(?:engineer|lead|manager|scientist|developer|intern|analyst|director|head|architect|"
@@ -78,13 +77,13 @@ _ROLE_WORDS = re.compile(
 def classify_heading(line: str) -> SectionKind | None:
     """The section a heading line opens, or None when the line is not a heading."""
     stripped = line.strip()
-    if not stripped or len(stripped) > 48 or stripped.endswith((",", ";")):
+    if not stripped or len(stripped) > _MAX_HEADING or stripped.endswith((",", ";")):
         return None
     is_markdown = stripped.startswith("#")
     if ":" in stripped.rstrip(":") or _ROLE_WORDS.search(stripped.lower()):
         return None
     core = _DECORATION.sub("", stripped)
-    core = re.sub(r"[^\w\s&/'-]", " ", core).strip()
+    core = _NON_WORD.sub(" ", core).strip()
     words = core.split()
     if not words or len(words) > _MAX_WORDS:
         return None
@@ -93,8 +92,8 @@ def classify_heading(line: str) -> SectionKind | None:
     if stripped.endswith(".") and not is_markdown:
         return None
     lowered = core.lower()
-    for kind, phrases in _VOCABULARY:
-        if any(_has_phrase(lowered, phrase) for phrase in phrases):
+    for kind, phrases in _VOCABULARY_RX:
+        if phrases.search(lowered):
             return kind
     return None
 
@@ -103,13 +102,18 @@ def _starts_capitalised(words: list[str]) -> bool:
     return words[0][:1].isupper()
 
 
-def _has_phrase(lowered: str, phrase: str) -> bool:
-    index = lowered.find(phrase)
-    return index >= 0 and (index == 0 or not lowered[index - 1].isalpha())
+# Per kind, one regex: one of its phrases, not preceded by a letter.
+_VOCABULARY_RX: tuple[tuple[SectionKind, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile("(?<![^\\W\\d_])(?:" + "|".join(map(re.escape, phrases)) + ")"))
+    for kind, phrases in _VOCABULARY
+)
+_NON_WORD = re.compile(r"[^\w\s&/'-]")
 
 
 # A heading glued to the end of a line when extraction lost the line break ("...monthsSkills").
 _GLUED = re.compile(r"(?<=[a-z.)])((?:[A-Z][a-z]+ ?){1,3})\s*$")
+_GLUED_REACH = 64  # a glued heading longer than this could not be a heading anyway
+_MAX_HEADING = 48
 
 
 def find_sections(text: str) -> list[Section]:
@@ -118,19 +122,24 @@ def find_sections(text: str) -> list[Section]:
     lines = text.split("\n")
     offset = 0
     for number, line in enumerate(lines):
-        following = lines[number + 1] if number + 1 < len(lines) else ""
-        glued = _GLUED.search(line) if len(line) > 48 or " " in line.strip() else None
-        kind_glued = classify_heading(glued.group(1)) if glued else None
-        if glued and kind_glued is not None:
-            start = offset + glued.start(1)
-            headings.append((start, offset + len(line), kind_glued, glued.group(1).strip()))
+        stripped = line.strip()
+        if not stripped:
             offset += len(line) + 1
             continue
-        kind = classify_heading(line)
-        if kind is None and _UNDERLINE.match(following) and line.strip():
-            kind = classify_heading(line.strip() + " ")
-        if kind is not None and not _looks_like_sentence(line, following):
-            headings.append((offset, offset + len(line), kind, line.strip()))
+        # A glued heading ends the line with a capitalised word: the line ends in a-z.
+        if "a" <= stripped[-1] <= "z" and (len(line) > 48 or " " in stripped):
+            glued = _GLUED.search(line, max(0, len(line) - _GLUED_REACH))
+            kind_glued = classify_heading(glued.group(1)) if glued else None
+            if glued and kind_glued is not None:
+                start = offset + glued.start(1)
+                headings.append((start, offset + len(line), kind_glued, glued.group(1).strip()))
+                offset += len(line) + 1
+                continue
+        kind = classify_heading(stripped) if len(stripped) <= _MAX_HEADING else None
+        if kind is not None:
+            following = lines[number + 1] if number + 1 < len(lines) else ""
+            if not _looks_like_sentence(line, following):
+                headings.append((offset, offset + len(line), kind, stripped))
         offset += len(line) + 1
     sections: list[Section] = []
     first = headings[0][0] if headings else len(text)

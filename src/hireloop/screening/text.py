@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-_SPACE_RUN = re.compile(r" {2,}")
+_SPACES = re.compile(" +")
 _TRANSLATE = str.maketrans(
     {
         **{chr(c): " " for c in range(0x3001) if chr(c).isspace() and c != 0x20},
@@ -42,6 +42,11 @@ class Normalised:
             return raw, raw
         return self.raw_offset(start), self.raw_offset(end - 1) + 1
 
+    def norm_offset(self, raw: int) -> int:
+        """The normalised position of a raw one (a collapsed run maps to its single space)."""
+        index = bisect_right(self._raw_starts, raw) - 1
+        return self._norm_starts[index] + (raw - self._raw_starts[index])
+
 
 def _lower_same_length(text: str) -> str:
     lowered = text.lower()
@@ -53,96 +58,112 @@ def _lower_same_length(text: str) -> str:
 def normalise(raw: str) -> Normalised:
     """Lower-case, unify dashes and quotes, collapse each whitespace run to one space."""
     lowered = _lower_same_length(raw).translate(_TRANSLATE)
-    pieces: list[str] = []
     norm_starts = [0]
     raw_starts = [0]
-    position = 0
+    position = lowered.find("  ")
+    if position < 0:
+        return Normalised(lowered, norm_starts, raw_starts)
+    pieces: list[str] = []
     cursor = 0
-    for match in _SPACE_RUN.finditer(lowered):
-        pieces.append(lowered[cursor : match.start()])
-        pieces.append(" ")
-        position += match.start() - cursor + 1
-        cursor = match.end()
-        norm_starts.append(position)
-        raw_starts.append(cursor)
+    removed = 0
+    while position >= 0:
+        run = _SPACES.match(lowered, position)
+        end = run.end() if run is not None else position + 2
+        pieces.append(lowered[cursor : position + 1])
+        removed += end - position - 1
+        norm_starts.append(end - removed)
+        raw_starts.append(end)
+        cursor = end
+        position = lowered.find("  ", end)
     pieces.append(lowered[cursor:])
     return Normalised("".join(pieces), norm_starts, raw_starts)
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """A bullet, sentence or list line: the span within which a claim is read."""
+# A unit: (start, end, is_list) in raw offsets; a bullet, sentence or list line.
+Unit = tuple[int, int, bool]
 
-    start: int
-    end: int
-    is_list: bool
-
-
-_BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2023\u2043\u27a2>\u25e6+]|\d{1,2}[.)])\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])(?:,)?\s+(?=[\"'(\[]?[A-Z0-9\u2022])|\.,\s+")
+_BULLET = re.compile(r"\s*(?:[-*\u2022\u25aa\u25cf\u2023\u2043\u27a2>\u25e6+]|\d{1,2}[.)])\s+")
+# A sentence ends at . ! ? ; then space before a capital, digit or bullet; or at "., ".
+# Written to start with the punctuation (the cut starts after it, except for "., ").
+_SENTENCE_END = re.compile(r"[.!?;](?:(?<=\.)(,\s+)|,?\s+(?=[\"'(\[]?[A-Z0-9\u2022]))")
 _LIST_LINE = re.compile(
-    r"^\s*(?:[-*\u2022]\s*)?(?:technical\s+)?(?:skills?|technologies|tech(?:nology)?\s*stack|stack|"
+    r"\s*(?:[-*\u2022]\s*)?(?:technical\s+)?(?:skills?|technologies|tech(?:nology)?\s*stack|stack|"
     r"tools?|keywords|languages|frameworks|libraries|environment|platforms?)\s*[:\-\u2013|]",
     re.IGNORECASE,
 )
 _MAX_UNIT = 600
-
-
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    start = 0
-    for match in re.finditer(r"\n", text):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return spans
-
-
-def _continues(previous: str, line: str) -> bool:
-    """A wrapped line continues the previous one when it starts in lower case."""
-    stripped = line.lstrip()
-    if not stripped or not previous.strip() or _BULLET.match(line):
-        return False
-    if previous.rstrip().endswith((".", "!", "?", ":")):
-        return False
-    return stripped[0].islower() or previous.rstrip().endswith((",", "(", "&", "-", "and", "of"))
+_CLOSED = (".", "!", "?", ":")
+_OPEN = (",", "(", "&", "-", "and", "of")
 
 
 def split_units(text: str) -> list[Unit]:
-    """Paragraph pieces: lines joined when wrapped, then split into sentences."""
-    blocks: list[tuple[int, int]] = []
-    for start, end in _line_spans(text):
-        line = text[start:end]
-        if not line.strip():
-            continue
-        if blocks and _continues(text[blocks[-1][0] : blocks[-1][1]], line):
-            blocks[-1] = (blocks[-1][0], end)
-        else:
-            blocks.append((start, end))
+    """Paragraph pieces: lines joined when wrapped, then split into sentences.
+
+    A wrapped line continues the previous one when it starts in lower case, or when the
+    previous line ends open (a comma, "and", ...) and the line is not a bullet.
+    """
+    # Blocks of joined lines, trimmed of the space around them.
+    starts: list[int] = []
+    ends: list[int] = []
+    position = 0
+    tail = ""
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            if ends and _continues(tail, line, stripped):
+                ends[-1] = position + len(line.rstrip())
+            else:
+                lead = len(line) - len(line.lstrip())
+                starts.append(position + lead)
+                ends.append(position + lead + len(stripped))
+            tail = stripped
+        position += len(line) + 1
+    if not starts:
+        return []
+    cuts = [
+        (m.start() if m.start(1) >= 0 else m.start() + 1, m.end())
+        for m in _SENTENCE_END.finditer(text)
+    ]
     units: list[Unit] = []
-    for start, end in blocks:
-        chunk = text[start:end]
-        is_list = bool(_LIST_LINE.match(chunk))
-        cursor = 0
-        pieces = [] if is_list else list(_SENTENCE_END.finditer(chunk))
-        for match in pieces:
-            _append(units, text, start + cursor, start + match.start(), is_list)
-            cursor = match.end()
-        _append(units, text, start + cursor, end, is_list)
+    cut_index = 0
+    for start, end in zip(starts, ends, strict=True):
+        is_list = _LIST_LINE.match(text, start, end) is not None
+        while cut_index < len(cuts) and cuts[cut_index][0] < start:
+            cut_index += 1
+        if (cut_index == len(cuts) or cuts[cut_index][1] > end) and end - start <= _MAX_UNIT:
+            units.append((start, end, is_list))  # one sentence: already trimmed
+            continue
+        cursor = start
+        while cut_index < len(cuts) and cuts[cut_index][1] <= end:
+            if not is_list:
+                _append(units, text, cursor, cuts[cut_index][0], is_list)
+                cursor = cuts[cut_index][1]
+            cut_index += 1
+        _append(units, text, cursor, end, is_list)
     return units
 
 
+def _continues(tail: str, line: str, stripped: str) -> bool:
+    if tail.endswith(_CLOSED):
+        return False
+    if stripped[0].islower():
+        return True
+    return tail.endswith(_OPEN) and _BULLET.match(line) is None
+
+
 def _append(units: list[Unit], text: str, start: int, end: int, is_list: bool) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    start += len(piece) - len(piece.lstrip())
+    end = start + len(stripped)
     while end - start > _MAX_UNIT:
         cut = text.rfind(" ", start, start + _MAX_UNIT)
         cut = cut if cut > start else start + _MAX_UNIT
-        units.append(Unit(start, cut, is_list))
+        units.append((start, cut, is_list))
         start = cut
         while start < end and text[start].isspace():
             start += 1
     if end > start:
-        units.append(Unit(start, end, is_list))
+        units.append((start, end, is_list))

@@ -35,6 +35,16 @@ def _sequence(items: list[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
         if name == "LITERAL":
             prefixes = {p + chr(value) for p in prefixes}
             continue
+        if name in ("MAX_REPEAT", "MIN_REPEAT") and value[0] == 0 and value[1] == 1:
+            # An optional part ("models?", "(?:a |the )?"): the prefixes go on with and without
+            # it, as long as it is all literal.
+            found, complete = _sequence(list(value[2]))
+            if found is None or not complete or "" in found:
+                return prefixes, False
+            prefixes = {p + h for p in prefixes for h in found | {""}}
+            if len(prefixes) > _MAX_PREFIXES:
+                return prefixes, False
+            continue
         heads, complete = _head(name, value)
         if heads is None:
             return (None if prefixes == {""} else prefixes), False

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from hireloop.reference.taxonomy import Taxonomy
 from hireloop.screening.analysis import WORK_SECTIONS, Block, Reading
-from hireloop.screening.evidence_patterns import ML_TITLE, ML_VENUE, SERVING_HINT
-from hireloop.screening.models import Evidence
+from hireloop.screening.evidence_patterns import ML_TITLE, SERVING_HINT
+from hireloop.screening.models import EvidenceKind
 
 # Kinds of tool that name a serving stack or an ML platform (not just a library).
 STACK_KINDS = frozenset(
@@ -38,89 +39,136 @@ _STUDY_WORDS = re.compile(
 _LIVE_EXPERIMENT = re.compile(r"a/b|ab test|online|experiment", re.IGNORECASE)
 
 
+# A claim of a reading: (position of its unit in `Reading.units`, its kind).
+Ref = tuple[int, EvidenceKind]
+
+
 @dataclass(slots=True)
 class BlockSignals:
-    """What one role shows: each signal keeps the evidence that proves it."""
+    """What one role shows: each signal keeps the claims that prove it."""
 
     block: Block
-    ml_lines: list[Evidence] = field(default_factory=list)
-    ml_mentions: list[Evidence] = field(default_factory=list)
-    deployment: list[Evidence] = field(default_factory=list)
-    system_deployment: list[Evidence] = field(default_factory=list)
-    vague_deployment: list[Evidence] = field(default_factory=list)
-    stack: list[Evidence] = field(default_factory=list)
-    figures: list[Evidence] = field(default_factory=list)
-    ownership: list[Evidence] = field(default_factory=list)
-    impact: list[Evidence] = field(default_factory=list)
-    notebook: list[Evidence] = field(default_factory=list)
+    ml_lines: list[Ref] = field(default_factory=list)
+    ml_mentions: list[Ref] = field(default_factory=list)
+    deployment: list[Ref] = field(default_factory=list)
+    system_deployment: list[Ref] = field(default_factory=list)
+    vague_deployment: list[Ref] = field(default_factory=list)
+    # (unit position, skill index) of each serving-stack or platform skill, first use only
+    stack: list[tuple[int, int]] = field(default_factory=list)
+    figures: list[Ref] = field(default_factory=list)
+    ownership: list[Ref] = field(default_factory=list)
+    impact: list[Ref] = field(default_factory=list)
+    notebook: list[Ref] = field(default_factory=list)
     level: int = -1
     rule: str = ""
+    is_industry_role: bool = False
 
     @property
     def is_ml(self) -> bool:
         return bool(self.ml_lines or self.ml_mentions) or self.block.has_ml_title
 
-    @property
-    def is_industry_role(self) -> bool:
-        kind = self.block.section.kind
-        if self.block.is_academic:
-            return False
-        if self.block.dates is not None:
-            return kind in ("experience", "other", "summary")
-        # An undated role reads as industry work unless its own lines speak of study or research.
-        return kind == "experience" and not any(
-            _STUDY_WORDS.search(ev.quote) for ev in self.notebook + self.ml_lines
-        )
+
+def _industry(sig: BlockSignals, reading: Reading) -> bool:
+    kind = sig.block.section.kind
+    if sig.block.is_academic:
+        return False
+    if sig.block.dates is not None:
+        return kind in ("experience", "other", "summary")
+    # An undated role reads as industry work unless its own lines speak of study or research.
+    return kind == "experience" and not any(
+        _STUDY_WORDS.search(reading.quote(reading.units[position]))
+        for position, _kind in sig.notebook + sig.ml_lines
+    )
 
 
-def signals_for(
-    reading: Reading,
-    per_unit: list[list[Evidence]],
-    strengths: list[dict[str, float]],
-    skill_kinds: dict[str, str],
-) -> list[BlockSignals]:
+_STACK_SKILLS: dict[int, tuple[Taxonomy, frozenset[int]]] = {}
+
+
+def _stack_skills(taxonomy: Taxonomy) -> frozenset[int]:
+    """Indexes of the skills that name a serving stack or platform (cached per taxonomy)."""
+    cached = _STACK_SKILLS.get(id(taxonomy))
+    if cached is not None and cached[0] is taxonomy:
+        return cached[1]
+    found = frozenset(i for i, skill in enumerate(taxonomy.skills) if skill.kind in STACK_KINDS)
+    if len(_STACK_SKILLS) > 8:
+        _STACK_SKILLS.clear()
+    _STACK_SKILLS[id(taxonomy)] = (taxonomy, found)
+    return found
+
+
+def signals_for(reading: Reading) -> list[BlockSignals]:
     """Signals per block, read only from work sections; list lines only name a stack."""
+    stack_skills = _stack_skills(reading.taxonomy)
     signals = [BlockSignals(block) for block in reading.blocks]
-    for read, items, strength in zip(reading.units, per_unit, strengths, strict=True):
-        if read.section.kind not in WORK_SECTIONS:
+    seen: set[tuple[int, int]] = set()
+    for position, read in enumerate(reading.units):
+        if read.section not in WORK_SECTIONS:
             continue
         sig = signals[read.block]
-        quote = reading.text[read.unit.start : read.unit.end]
-        speaks_of_model = "ml_work" in strength or bool(_MODEL_WORD.search(quote))
-        for ev in items:
-            if ev.kind == "tool":
-                kind = skill_kinds.get(ev.skill or "", "")
-                if kind in STACK_KINDS and all(s.skill != ev.skill for s in sig.stack):
-                    sig.stack.append(ev)
-                continue
-            if read.unit.is_list:
-                continue
-            _classify(sig, ev, strength.get(ev.kind, 0.0), speaks_of_model)
+        for skill in read.skills:
+            if skill in stack_skills and (read.block, skill) not in seen:
+                seen.add((read.block, skill))
+                sig.stack.append((position, skill))
+        if read.is_list or not read.claims:
+            continue
+        claims = read.claims
+        if "ml_work" in claims:
+            speaks_of_model = True
+        elif "deployment" in claims or "reliability" in claims:  # only these ask
+            speaks_of_model = _MODEL_WORD.search(reading.quote(read)) is not None
+        else:
+            speaks_of_model = False
+        for kind in reversed(read.claims):
+            strength, start, end = read.claims[kind]
+            _classify(sig, reading, (position, kind), strength, speaks_of_model, (start, end))
     for sig in signals:
+        sig.is_industry_role = _industry(sig, reading)
         sig.level, sig.rule = _level(sig)
     return signals
 
 
-def _classify(sig: BlockSignals, ev: Evidence, strength: float, speaks_of_model: bool) -> None:
-    if ev.kind == "ml_work":
-        (sig.ml_lines if strength >= 1.0 else sig.ml_mentions).append(ev)
-    elif ev.kind == "deployment":
+def _classify(
+    sig: BlockSignals,
+    reading: Reading,
+    ref: Ref,
+    strength: float,
+    speaks_of_model: bool,
+    span: tuple[int, int],
+) -> None:
+    kind = ref[1]
+    if kind == "ml_work":
+        (sig.ml_lines if strength >= 1.0 else sig.ml_mentions).append(ref)
+    elif kind == "deployment":
         if strength >= 1.0:
-            (sig.deployment if speaks_of_model else sig.system_deployment).append(ev)
+            (sig.deployment if speaks_of_model else sig.system_deployment).append(ref)
         elif strength == SERVING_HINT:
             if speaks_of_model:
-                sig.deployment.append(ev)
+                sig.deployment.append(ref)
         else:
-            sig.vague_deployment.append(ev)
-    elif ev.kind == "reliability" and speaks_of_model and _LIVE_EXPERIMENT.search(ev.term):
-        sig.deployment.append(ev)  # a model tested on live traffic was deployed
-    elif ev.kind in ("scale", "latency", "reliability", "monitoring", "pipeline"):
+            sig.vague_deployment.append(ref)
+    elif (
+        kind == "reliability"
+        and speaks_of_model
+        and _LIVE_EXPERIMENT.search(reading.term(reading.units[ref[0]], *span))
+    ):
+        sig.deployment.append(ref)  # a model tested on live traffic was deployed
+    elif kind in ("scale", "latency", "reliability", "monitoring", "pipeline"):
         if strength >= 1.0:
-            (sig.figures if ev.kind in ("scale", "latency") else sig.ownership).append(ev)
-    elif ev.kind == "impact":
-        sig.impact.append(ev)
-    elif ev.kind == "notebook":
-        sig.notebook.append(ev)
+            (sig.figures if kind in ("scale", "latency") else sig.ownership).append(ref)
+    elif kind == "impact":
+        sig.impact.append(ref)
+    elif kind == "notebook":
+        sig.notebook.append(ref)
+
+
+def first_term(reading: Reading, refs: list[Ref]) -> str:
+    """The phrase of the first claim, quoted, or "none"."""
+    if not refs:
+        return "none"
+    position, kind = refs[0]
+    read = reading.units[position]
+    _strength, start, end = read.claims[kind]
+    return repr(reading.term(read, start, end))
 
 
 def _level(sig: BlockSignals) -> tuple[int, str]:
@@ -154,9 +202,7 @@ class MlProfile:
         return self.signal >= ML_SIGNAL_NEEDED
 
 
-def ml_profile(
-    reading: Reading, per_unit: list[list[Evidence]], signals: list[BlockSignals]
-) -> MlProfile:
+def ml_profile(reading: Reading, signals: list[BlockSignals]) -> MlProfile:
     """Is this an ML profile at all: ML work described, ML role titles held, ML research."""
     lines = sum(len(s.ml_lines) for s in signals)
     mentions = sum(len(s.ml_mentions) for s in signals)
@@ -167,10 +213,9 @@ def ml_profile(
     ]
     headline = bool(ML_TITLE.search(reading.headline.lower()))
     research = 0
-    for read, items in zip(reading.units, per_unit, strict=True):
-        quote = reading.text[read.unit.start : read.unit.end].lower()
-        in_papers = read.section.kind == "publications" and any(e.kind == "ml_work" for e in items)
-        if in_papers or ML_VENUE.search(quote):
+    for read in reading.units:
+        in_papers = read.section == "publications" and "ml_work" in read.claims
+        if in_papers or read.venue:
             research += 1
     research = min(RESEARCH_LINES_CAP, research)
     signal = lines + MENTION_VALUE * mentions + 2 * len(titles) + (1 if headline else 0) + research
