@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -16,6 +17,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from corpus import HostileFile
 from hireloop.candidates.import_runner import import_paths
 from hireloop.candidates.models import Candidate, ImportItem, Screening
 from hireloop.cli import run
@@ -150,3 +152,35 @@ def test_the_upload_page_imports_files_and_lists_failures(
     assert "broken.pdf" in page
     failures = re.search(r'<table class="failures">(.*?)</table>', page, re.S)
     assert failures and "broken.pdf" in failures.group(1)
+
+
+def test_a_batch_of_200_good_files_with_hostile_ones_mixed_in_imports_all_200(
+    runtime: Runtime,
+    db: Session,
+    tmp_path: Path,
+    good_folder: tuple[Path, dict[str, str]],
+    hostile_files: dict[str, HostileFile],
+) -> None:
+    batch = tmp_path / "batch"
+    shutil.copytree(good_folder[0], batch)
+    for name, hostile in hostile_files.items():
+        shutil.copy(hostile.path, batch / f"zz-{name}")
+    summary = import_paths(runtime, [batch], as_of=AS_OF, workers=2)
+    items = db.scalars(select(ImportItem).where(ImportItem.batch_id == summary.batch_id)).all()
+    by_file = {i.file.removeprefix(f"{batch}/"): i for i in items}
+    good = [name for name in by_file if not name.startswith("zz-")]
+    assert len(good) == 200
+    assert all(by_file[name].status == "imported" for name in good)
+    for name, hostile in hostile_files.items():
+        outcomes = [i for f, i in by_file.items() if f.startswith(f"zz-{name}")]
+        assert outcomes, f"{name} left no trace"
+        failed = [i for i in outcomes if i.status == "failed"]
+        if hostile.expected_code is None:
+            assert failed == [], name
+        elif name.endswith(".zip"):  # the unsafe member fails; the safe CV beside it imports
+            assert [i.file for i in failed] == [f"{batch}/zz-{name}/../../etc/passwd"]
+            assert failed[0].error_code == hostile.expected_code and failed[0].error
+        else:
+            assert [(i.error_code, bool(i.error)) for i in outcomes] == [
+                (hostile.expected_code, True)
+            ], name
