@@ -51,8 +51,6 @@ BRIEFS: dict[str, dict[str, Any]] = {
         "outcome": "Halve multi-node training time of our 7B model on H100 nodes.",
         "window_weeks": 20,
         "stack": ["PyTorch", "CUDA", "FSDP", "Triton", "DeepSpeed"],
-        # The role is defined by it, so it is a filter, not a weight.
-        "must_haves": ["distributed training"],
         "location": "us",
     },
 }

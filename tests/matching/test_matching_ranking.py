@@ -77,6 +77,78 @@ def test_production_evidence_in_the_main_area_outranks_a_listed_skill() -> None:
     assert factor(first, "production evidence") > factor(second, "production evidence")
 
 
+def test_breadth_elsewhere_does_not_lift_a_candidate_without_real_main_area_work() -> None:
+    broad = candidate(1, areas={**{a: 100 for a in AREA_IDS}, "pytorch_production": 49})
+    real = candidate(2, areas={**{a: 0 for a in AREA_IDS}, "pytorch_production": 50})
+
+    ranking = rank_candidates(BRIEF, [broad, real], AS_OF)
+
+    assert [r.candidate_id for r in ranking.ranked] == [2, 1]
+    first, second = ranking.ranked
+    assert factor(first, "main area") > factor(second, "main area")
+    assert "pytorch_production 49/100" in next(
+        f.why for f in second.factors if f.name == "main area"
+    )
+
+
+def test_some_main_area_evidence_still_beats_none() -> None:
+    some = candidate(2, areas={**{a: 0 for a in AREA_IDS}, "pytorch_production": 25})
+    none = candidate(1, areas={a: 0 for a in AREA_IDS})
+
+    ranking = rank_candidates(BRIEF, [none, some], AS_OF)
+
+    assert [r.candidate_id for r in ranking.ranked] == [2, 1]
+
+
+def test_area_coverage_rewards_depth_where_the_brief_weighs_most_over_breadth() -> None:
+    # Both strong in the main area; one also in mlops (weight 25), the other in the three
+    # areas weighted 10-15, which add up to more weight but each matters less to the brief.
+    deep = candidate(2, areas={**{a: 0 for a in AREA_IDS}, "pytorch_production": 90, "mlops": 90})
+    broad = candidate(
+        1,
+        areas={
+            "pytorch_production": 90,
+            "llm_rag": 90,
+            "mlops": 0,
+            "python_stack": 90,
+            "distributed_gpu": 90,
+        },
+    )
+
+    ranking = rank_candidates(BRIEF, [broad, deep], AS_OF)
+
+    assert [r.candidate_id for r in ranking.ranked] == [2, 1]
+    assert factor(ranking.ranked[0], "area coverage") > factor(ranking.ranked[1], "area coverage")
+
+
+def test_the_main_area_is_the_briefs_when_given_else_its_heaviest() -> None:
+    strong_rag = candidate(1, areas={**{a: 0 for a in AREA_IDS}, "llm_rag": 80})
+    strong_torch = candidate(2, areas={**{a: 0 for a in AREA_IDS}, "pytorch_production": 80})
+
+    by_weight = rank_candidates(BRIEF, [strong_rag, strong_torch], AS_OF)
+    as_given = rank_candidates(
+        replace(BRIEF, main_area="llm_rag"), [strong_rag, strong_torch], AS_OF
+    )
+
+    assert by_weight.ranked[0].candidate_id == 2
+    assert as_given.ranked[0].candidate_id == 1
+
+
+def test_the_briefs_stack_counts_in_any_spelling_and_says_what_is_missing() -> None:
+    brief = replace(BRIEF, stack=("PyTorch", "k8s", "MLflow"))
+    has_two = candidate(1, skills=frozenset({"pytorch", "Kubernetes"}))
+    has_none = candidate(2, skills=frozenset({"Excel"}))
+
+    ranking = rank_candidates(brief, [has_none, has_two], AS_OF)
+
+    assert [r.candidate_id for r in ranking.ranked] == [1, 2]
+    first = ranking.ranked[0]
+    stack = next(f for f in first.factors if f.name == "stack")
+    assert stack.value == pytest.approx(2 / 3, abs=1e-3)
+    assert "2 of 3" in stack.why and "not found: MLflow" in stack.why
+    assert factor(ranking.ranked[1], "stack") == 0
+
+
 def test_a_candidate_missing_a_must_have_is_excluded_with_the_reason() -> None:
     brief = replace(BRIEF, must_haves=["k8s", "PyTorch"])
     pool = [
@@ -162,10 +234,11 @@ def test_without_a_start_date_or_budget_those_factors_drop_out_and_say_why() -> 
     ranking = rank_candidates(brief, [candidate(1)], AS_OF)
 
     names = {f.name for f in ranking.ranked[0].factors}
-    assert "availability" not in names and "rate" not in names
+    assert "availability" not in names and "rate" not in names and "stack" not in names
     assert sum(f.weight for f in ranking.ranked[0].factors) == pytest.approx(100)
     assert any("start date" in note for note in ranking.notes)
     assert any("budget" in note for note in ranking.notes)
+    assert any("stack" in note for note in ranking.notes)
 
 
 def test_brief_facts_that_cannot_be_ranked_against_are_refused() -> None:
@@ -196,9 +269,14 @@ candidates = st.builds(
 
 
 @settings(max_examples=200, deadline=None)
-@given(pool=st.lists(candidates, min_size=1, max_size=8))
-def test_factor_contributions_add_up_to_the_score(pool: list[CandidateFacts]) -> None:
-    ranking = rank_candidates(BRIEF, pool, AS_OF)
+@given(
+    pool=st.lists(candidates, min_size=1, max_size=8),
+    stack=st.sampled_from([(), ("PyTorch",), ("PyTorch", "k8s", "RAG")]),
+)
+def test_factor_contributions_add_up_to_the_score(
+    pool: list[CandidateFacts], stack: tuple[str, ...]
+) -> None:
+    ranking = rank_candidates(replace(BRIEF, stack=stack), pool, AS_OF)
 
     scores = [r.score for r in ranking.ranked]
     assert scores == sorted(scores, reverse=True)

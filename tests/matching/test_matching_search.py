@@ -149,6 +149,52 @@ def test_the_vetted_filter_keeps_vettings_of_the_last_30_days(
     assert ids(db, "pytorch", vetted=True) == {pool["gpu"].id}
 
 
+def test_a_persons_verdict_override_moves_a_candidate_between_verdict_filters(
+    db: Session, pool: dict[str, Candidate]
+) -> None:
+    pool["gpu"].verdict_override = "not_ml"
+    db.flush()
+
+    assert ids(db, "pytorch", verdict="not_ml") == {pool["gpu"].id}
+    assert ids(db, "pytorch", verdict="some_production") == set()
+
+
+def test_a_later_document_is_searched_and_a_removed_one_no_longer(
+    db: Session, pool: dict[str, Candidate]
+) -> None:
+    text = "Cover letter: I also ran Kubeflow pipelines."
+    letter = CandidateRepository(db).add_document(
+        Document(
+            candidate_id=pool["notebook"].id,
+            sha256=hashlib.sha256(text.encode()).hexdigest(),
+            filename="nell-letter.txt",
+            format="text",
+            pages=1,
+            size_bytes=len(text),
+            text=text,
+        )
+    )
+    assert ids(db, "kubeflow") == {pool["notebook"].id}
+    assert ids(db, "titanic") == {pool["notebook"].id}
+
+    db.delete(letter)
+    db.flush()
+
+    assert ids(db, "kubeflow") == set()
+    assert ids(db, "titanic") == {pool["notebook"].id}
+
+
+def test_words_are_found_best_screening_score_first_with_the_total(
+    db: Session, pool: dict[str, Candidate]
+) -> None:
+    every = search_candidates(db, "pytorch", today=TODAY).hits
+    first = search_candidates(db, "pytorch", today=TODAY, limit=1)
+
+    assert [hit.score for hit in every] == sorted((hit.score for hit in every), reverse=True)
+    assert [hit.candidate_id for hit in first.hits] == [every[0].candidate_id]
+    assert first.total == 2
+
+
 @pytest.mark.parametrize(
     ("query", "finds_rag"),
     [

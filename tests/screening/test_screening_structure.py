@@ -136,3 +136,17 @@ def test_normalised_offsets_map_both_ways() -> None:
     assert norm.text == "trained on vertex ai pipelines"
     for raw in (0, 12, 22, len(text) - 1):
         assert norm.raw_offset(norm.norm_offset(raw)) == raw
+
+
+def test_norm_bounds_match_norm_offset_for_every_unit() -> None:
+    text = "Skills\n\n\n-   Python,  SQL\n\tBuilt   the model.  Deployed it.\n\n  Tools:  Docker"
+    norm = normalise(text)
+    units = split_units(text)
+    starts, ends = norm.norm_bounds(units)
+    assert starts == [norm.norm_offset(start) for start, _end, _list in units]
+    assert ends == [norm.norm_offset(end - 1) + 1 for _start, end, _list in units]
+    # Out of order spans still map as norm_offset does.
+    backwards = list(reversed(units))
+    starts, ends = norm.norm_bounds(backwards)
+    assert starts == [norm.norm_offset(start) for start, _end, _list in backwards]
+    assert ends == [norm.norm_offset(end - 1) + 1 for _start, end, _list in backwards]

@@ -2,9 +2,10 @@
 
 Pre-ranking: to show the best N of 100,000 candidates quickly, the database computes each
 candidate's score with the same factors and points as `ranking.py` (without its rounding of
-each factor to a tenth, so the two differ by at most 0.3 per candidate) and returns only those
-that can reach the top N: everyone within `PRERANK_MARGIN` of the N-th best. `ranking.py` then
-ranks those exactly, so the top N and every explanation are the ones a full ranking gives.
+each factor to a tenth, so the two differ by at most 0.4 per candidate) except the stack
+factor, which can only add to it, and returns only those that can reach the top N: everyone
+within `PRERANK_MARGIN` plus the stack's points of the N-th best. `ranking.py` then ranks those
+exactly, so the top N and every explanation are the ones a full ranking gives.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from functools import cache
 from typing import Any
 
 from hireloop.matching.ranking import (
-    FACTOR_POINTS,
     FULL_RECENCY_YEARS,
+    MAIN_AREA_BELOW_CREDIT,
+    MAIN_AREA_FULL,
     PRODUCTION_LEVEL_TOP,
     UNKNOWN_CREDIT,
     VERDICT_CREDIT,
@@ -28,6 +30,10 @@ from hireloop.matching.ranking import (
     CandidateFacts,
     RankedCandidate,
     Ranking,
+    area_shares,
+    factor_points,
+    main_area_of,
+    stack_keys,
 )
 from hireloop.matching.skill_names import SkillNames
 from hireloop.reference.role_shapes import normalise_term
@@ -36,8 +42,8 @@ from hireloop.reference.taxonomy import load_taxonomy
 
 # The skill names in candidate_facts.skills are joined with this character.
 SKILL_SEPARATOR = "\n"
-# Two scores each rounded per factor (six factors, 0.05 each) differ by at most 0.6.
-PRERANK_MARGIN = 0.61
+# Two scores each rounded per factor (eight factors, 0.05 each) differ by at most 0.8.
+PRERANK_MARGIN = 0.81
 MAX_SEARCH_TERMS = 12
 SNIPPET_CHARS = 160
 
@@ -47,6 +53,13 @@ class PrerankSpec:
     """The ranking's arithmetic for one brief and date, in a form SQL can evaluate."""
 
     area_points: dict[str, float]
+    main_area: str
+    main_points: float
+    main_full: int
+    main_below_rate: float
+    # The stack factor's points: the database leaves it out of its score (matching skill names
+    # row by row costs more than the rest of the score), so a candidate may gain up to this.
+    stack_points: float
     production_points: float
     verdict_credit: dict[str, float]
     level_top: int
@@ -66,27 +79,29 @@ def _names_by_key() -> dict[str, str]:
     return {normalise_term(skill.name): skill.name.lower() for skill in load_taxonomy().skills}
 
 
+def _spellings(key: str) -> list[str]:
+    """How the screen may have stored a skill: its key, or its taxonomy name in lower case."""
+    return sorted({key, _names_by_key().get(key, key)})
+
+
 def prerank_spec(brief: BriefFacts, as_of: date, names: SkillNames) -> PrerankSpec:
     """The points per factor as `ranking._Scorer` shares them out, and the must-have filters."""
-    active = dict(FACTOR_POINTS)
-    if brief.start_date is None:
-        del active["availability"]
-    if (brief.budget_day_rate or brief.band_high) is None:
-        del active["rate"]
-    scale = 100.0 / sum(active.values())
-    points = {name: pts * scale for name, pts in active.items()}
-    total = sum(w for w in brief.area_weights.values() if w > 0)
+    stack = stack_keys(brief, names)
+    points = factor_points(brief, bool(stack))
+    shares = area_shares(brief)
     coverage = points["area coverage"]
     required: dict[str, list[str]] = {}
     for must in brief.must_haves:
         key = names.known_key(must)
         if key is not None and key not in required:
-            required[key] = sorted({key, _names_by_key().get(key, key)})
+            required[key] = _spellings(key)
     return PrerankSpec(
-        area_points={
-            area: max(brief.area_weights.get(area, 0), 0) / total / 100 * coverage
-            for area in AREA_IDS
-        },
+        area_points={area: shares.get(area, 0.0) / 100 * coverage for area in AREA_IDS},
+        main_area=main_area_of(brief),
+        main_points=points["main area"],
+        main_full=MAIN_AREA_FULL,
+        main_below_rate=MAIN_AREA_BELOW_CREDIT / MAIN_AREA_FULL,
+        stack_points=points.get("stack", 0.0),
         production_points=points["production evidence"],
         verdict_credit=dict(VERDICT_CREDIT),
         level_top=PRODUCTION_LEVEL_TOP,

@@ -4,16 +4,30 @@ A candidate's score (0-100) is the sum of these factors, each worth up to its po
 
 | factor              | points | full credit when                                            |
 | ------------------- | -----: | ----------------------------------------------------------- |
-| area coverage       |     50 | high screening area scores where the brief's weights are    |
+| main area           |     35 | a screening score of 50 or more (real work) in the brief's  |
+|                     |        | main area; under 50 at most 80%, in proportion to the score |
+| area coverage       |     10 | high screening area scores where the brief's weights are,   |
+|                     |        | each area counted by its weight squared                     |
+| stack               |      5 | every tool of the brief's stack among the skills found      |
 | production evidence |     20 | production level at the top of the scale (else by verdict)  |
 | recent evidence     |     10 | latest evidence at most a year old; none at five years      |
 | pre-vetted          |      5 | vetted within 30 days before the ranking date               |
 | availability        |     10 | free by the brief's start date; none from four weeks late   |
 | rate                |      5 | day rate within the budget; none from 25% over it           |
 
-Availability and rate count only when the brief gives a start date and a budget (or a band);
-otherwise their points are shared out over the other factors in proportion. Facts a candidate
-lacks score half credit on availability and rate, none on recency and vetting.
+The main area is what the role is for, so it carries most of the area points on its own, and
+real work there (the screen's 50, its mark for a strong area) is a step: a candidate at 49
+earns 78% of the main-area points, one at 50 all of them. So breadth in other areas cannot lift
+a candidate without real main-area work above one with it at the same production level and
+recency, while a candidate with some main-area evidence (say 25) still ranks above one with
+none.
+Area coverage counts each area by the square of the brief's weight, so depth in the areas the
+brief weighs most counts for more than breadth in areas it barely needs (weights 52 and 9
+count about 33 to 1, not 6 to 1).
+
+Availability, rate and stack count only when the brief gives a start date, a budget (or a band)
+and a stack; otherwise their points are shared out over the other factors in proportion. Facts
+a candidate lacks score half credit on availability and rate, none on recency and vetting.
 
 Must-haves are filters: a candidate without one is excluded, as is one the screen found not to
 do ML at all. Factor details are worked out when read, so ranking a large pool stays fast.
@@ -31,7 +45,9 @@ from hireloop.matching.skill_names import SkillNames
 from hireloop.reference.skills import AREA_IDS
 
 FACTOR_POINTS: dict[str, float] = {
-    "area coverage": 50.0,
+    "main area": 35.0,
+    "area coverage": 10.0,
+    "stack": 5.0,
     "production evidence": 20.0,
     "recent evidence": 10.0,
     "pre-vetted": 5.0,
@@ -41,6 +57,10 @@ FACTOR_POINTS: dict[str, float] = {
 # Pre-vetted status lasts 30 days (Signify Technology, Feb 2026, via the 2026 market guide).
 VETTED_VALID_DAYS = 30
 PRODUCTION_LEVEL_TOP = 3
+# The screen's mark for real work in an area (search's "strong area" uses it too): from it, the
+# main area earns full credit; below it, at most MAIN_AREA_BELOW_CREDIT, in proportion.
+MAIN_AREA_FULL = 50
+MAIN_AREA_BELOW_CREDIT = 0.8
 VERDICT_CREDIT: dict[str, float] = {
     "production": 1.0,
     "some_production": 0.6,
@@ -55,6 +75,7 @@ UNKNOWN_CREDIT = 0.5
 EMPTY_POOL_MESSAGE = "No candidates in the pool yet: import CVs to rank them."
 ALL_EXCLUDED_MESSAGE = "Every candidate was excluded: see the reasons under excluded."
 _RECENCY_SPAN = ZERO_RECENCY_YEARS - FULL_RECENCY_YEARS
+_BELOW_FULL_RATE = MAIN_AREA_BELOW_CREDIT / MAIN_AREA_FULL
 _A0, _A1, _A2, _A3, _A4 = AREA_IDS
 
 
@@ -64,6 +85,9 @@ class BriefFacts:
 
     area_weights: Mapping[str, int]
     must_haves: Sequence[str] = ()
+    # The role profile's main area; None: the area with the highest weight.
+    main_area: str | None = None
+    stack: Sequence[str] = ()
     start_date: date | None = None
     budget_day_rate: float | None = None
     band_low: float | None = None
@@ -145,6 +169,47 @@ def _money(amount: float) -> str:
     return f"${amount:,.0f}/day"
 
 
+def main_area_of(brief: BriefFacts) -> str:
+    """The brief's main area: as given, else the highest weight (the first listed on a tie)."""
+    if brief.main_area is not None:
+        return brief.main_area
+    return max(AREA_IDS, key=lambda area: brief.area_weights.get(area, 0))
+
+
+def area_shares(brief: BriefFacts) -> dict[str, float]:
+    """Each area's share of the coverage factor: its weight squared over the sum of squares."""
+    squares = {a: float(w) * w for a, w in brief.area_weights.items() if w > 0}
+    total = sum(squares.values())
+    return {area: square / total for area, square in squares.items()}
+
+
+def stack_keys(brief: BriefFacts, names: SkillNames) -> dict[str, str]:
+    """The brief's stack, one entry per skill key (so "k8s" and "Kubernetes" count once)."""
+    keys: dict[str, str] = {}
+    for term in brief.stack:
+        if term.strip():
+            keys.setdefault(names.key(term), term.strip())
+    return keys
+
+
+def factor_points(brief: BriefFacts, has_stack: bool) -> dict[str, float]:
+    """The points of each factor the brief lets count, shared out to a total of 100 in tenths
+    (largest remainder), so the weights shown add up to exactly 100."""
+    active = dict(FACTOR_POINTS)
+    if not has_stack:
+        del active["stack"]
+    if brief.start_date is None:
+        del active["availability"]
+    if (brief.budget_day_rate or brief.band_high) is None:
+        del active["rate"]
+    exact = {name: pts * 1000 / sum(active.values()) for name, pts in active.items()}
+    tenths = {name: int(value) for name, value in exact.items()}
+    leftover = 1000 - sum(tenths.values())
+    for name in sorted(exact, key=lambda n: tenths[n] - exact[n])[:leftover]:
+        tenths[name] += 1
+    return {name: t / 10 for name, t in tenths.items()}
+
+
 def _check_brief(brief: BriefFacts) -> None:
     problems: list[dict[str, str]] = []
     unknown = sorted(set(brief.area_weights) - set(AREA_IDS))
@@ -152,6 +217,8 @@ def _check_brief(brief: BriefFacts) -> None:
         problems.append({"field": "area_weights", "error": f"unknown areas: {unknown}"})
     elif not any(w > 0 for w in brief.area_weights.values()):
         problems.append({"field": "area_weights", "error": "at least one must be above 0"})
+    if brief.main_area is not None and brief.main_area not in AREA_IDS:
+        problems.append({"field": "main_area", "error": f"unknown area: {brief.main_area}"})
     for name in ("budget_day_rate", "band_low", "band_high"):
         amount = getattr(brief, name)
         if amount is not None and amount <= 0:
@@ -171,20 +238,19 @@ class _Scorer:
         self.ceiling = brief.budget_day_rate or brief.band_high
         self.notes: list[str] = []
         _check_brief(brief)
-        total = sum(w for w in brief.area_weights.values() if w > 0)
-        self.area_shares = [(a, w / total) for a, w in brief.area_weights.items() if w > 0]
-        self.area_per_point = tuple(
-            max(brief.area_weights.get(area, 0), 0) / total / 100 for area in AREA_IDS
-        )
-        active = dict(FACTOR_POINTS)
+        shares = area_shares(brief)
+        self.area_shares = list(shares.items())
+        self.area_per_point = tuple(shares.get(area, 0.0) / 100 for area in AREA_IDS)
+        self.main_area = main_area_of(brief)
+        self.stack = stack_keys(brief, names)
+        self.stack_found: dict[frozenset[str], tuple[str, ...]] = {}
+        if not self.stack:
+            self.notes.append("Stack not scored: the brief lists no stack.")
         if brief.start_date is None:
-            del active["availability"]
             self.notes.append("Availability not scored: the brief has no start date.")
         if self.ceiling is None:
-            del active["rate"]
             self.notes.append("Rate not scored: the brief has no budget or rate band.")
-        scale = 100.0 / sum(active.values())
-        self.points = {name: pts * scale for name, pts in active.items()}
+        self.points = factor_points(brief, bool(self.stack))
         self.tenths_row = tuple(self.points.get(name, 0.0) * 10 for name in FACTOR_POINTS)
         self.required: dict[str, str] = {}
         for must in brief.must_haves:
@@ -221,9 +287,24 @@ class _Scorer:
         ]
         return reasons
 
-    def values(self, c: CandidateFacts) -> tuple[float, float, float, float, float, float]:
+    def found_stack(self, skills: frozenset[str]) -> tuple[str, ...]:
+        """The brief's stack terms among a candidate's skills (worked out once per skill set)."""
+        found = self.stack_found.get(skills)
+        if found is None:
+            memo = self.skill_keys
+            have = {memo[s] for s in skills}
+            found = tuple(term for key, term in self.stack.items() if key in have)
+            self.stack_found[skills] = found
+        return found
+
+    def values(
+        self, c: CandidateFacts
+    ) -> tuple[float, float, float, float, float, float, float, float]:
         """Each factor's credit from 0 to 1, in the order of FACTOR_POINTS."""
         get = c.areas.get
+        main_score = get(self.main_area, 0)
+        main = 1.0 if main_score >= MAIN_AREA_FULL else _clamp01(main_score * _BELOW_FULL_RATE)
+        stack = len(self.found_stack(c.skills)) / len(self.stack) if self.stack else 0.0
         a0, a1, a2, a3, a4 = self.area_per_point
         coverage = (
             a0 * get(_A0, 0) + a1 * get(_A1, 0) + a2 * get(_A2, 0) + a3 * get(_A3, 0)
@@ -259,12 +340,12 @@ class _Scorer:
             rate = 1.0
         else:
             rate = _clamp01(1 - (asked - ceiling) / (ceiling * OVER_BUDGET_TOLERANCE))
-        return _clamp01(coverage), production, recency, vetted, availability, rate
+        return main, _clamp01(coverage), stack, production, recency, vetted, availability, rate
 
     def score(self, c: CandidateFacts) -> float:
         """The sum of the factor contributions, each rounded to one decimal as shown."""
-        v0, v1, v2, v3, v4, v5 = self.values(c)
-        p0, p1, p2, p3, p4, p5 = self.tenths_row
+        v0, v1, v2, v3, v4, v5, v6, v7 = self.values(c)
+        p0, p1, p2, p3, p4, p5, p6, p7 = self.tenths_row
         tenths = (
             int(v0 * p0 + 0.5)
             + int(v1 * p1 + 0.5)
@@ -272,6 +353,8 @@ class _Scorer:
             + int(v3 * p3 + 0.5)
             + int(v4 * p4 + 0.5)
             + int(v5 * p5 + 0.5)
+            + int(v6 * p6 + 0.5)
+            + int(v7 * p7 + 0.5)
         )
         return tenths / 10
 
@@ -291,12 +374,31 @@ class _Scorer:
         ]
 
     def _why(self, name: str, c: CandidateFacts) -> str:
+        if name == "main area":
+            score = c.areas.get(self.main_area, 0)
+            return (
+                f"{self.main_area} {score}/100, the brief's main area: full credit from "
+                f"{MAIN_AREA_FULL} (real work there); below it at most "
+                f"{MAIN_AREA_BELOW_CREDIT:.0%}, in proportion"
+            )
         if name == "area coverage":
             parts = [
                 f"{area} {c.areas.get(area, 0)}/100 at {share:.0%}"
                 for area, share in self.area_shares
             ]
-            return "Screening area scores weighted by the brief: " + ", ".join(parts)
+            return (
+                "Screening area scores, each counted by the brief's weight squared so depth "
+                "where the brief needs it counts over breadth: " + ", ".join(parts)
+            )
+        if name == "stack":
+            found = self.found_stack(c.skills)
+            missing = [term for term in self.stack.values() if term not in found]
+            why = f"{len(found)} of {len(self.stack)} of the brief's stack among the skills found"
+            if found:
+                why += ": " + ", ".join(found)
+            if missing:
+                why += "; not found: " + ", ".join(missing)
+            return why
         if name == "production evidence":
             if c.production_level is not None:
                 return f"Production level {c.production_level} of {PRODUCTION_LEVEL_TOP}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -12,21 +12,34 @@ from sqlalchemy import (
     Float,
     Integer,
     Select,
+    String,
     and_,
     case,
     column,
     func,
     literal,
+    literal_column,
     or_,
     select,
+    table,
     text,
 )
+from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.orm import Session
 
 from hireloop.candidates.models import Candidate, Document
 from hireloop.matching.models import CandidateFact, Vetting
 from hireloop.matching.pool import PRERANK_MARGIN, SKILL_SEPARATOR, PrerankSpec
 
+# The narrow search table of migration 0008 (PostgreSQL only; no model describes it).
+_PG_SEARCH = table(
+    "documents_fts_candidates",
+    column("candidate_id", Integer),
+    column("score", Integer),
+    column("verdict", String),
+    column("vector", TSVECTOR),
+)
+_PG_CONFIG: ColumnElement[Any] = literal_column("'english'::regconfig")
 AREA_COLUMNS = {
     "pytorch_production": CandidateFact.area_pytorch_production,
     "llm_rag": CandidateFact.area_llm_rag,
@@ -74,6 +87,15 @@ def _latest_vetting() -> Any:
 
 def _credit(verdict: Any, credits: dict[str, float]) -> Any:
     return case(*((verdict == v, literal(c, Float)) for v, c in credits.items()), else_=0.0)
+
+
+def _lined_skills() -> Any:
+    """The skills as one lower-case string with a separator before and after each."""
+    return literal(SKILL_SEPARATOR) + func.lower(CandidateFact.skills) + SKILL_SEPARATOR
+
+
+def _has_skill(lined: Any, spellings: Sequence[str]) -> ColumnElement[bool]:
+    return or_(*(lined.contains(SKILL_SEPARATOR + s + SKILL_SEPARATOR) for s in spellings))
 
 
 @dataclass(frozen=True)
@@ -124,10 +146,17 @@ class PoolRepository:
 
     @staticmethod
     def _score(spec: PrerankSpec, vetting: Any) -> Any:
-        """The ranking's score computed by the database (each factor unrounded)."""
+        """The ranking's score computed by the database: each factor unrounded, and without
+        the stack factor (see prerank)."""
         area = sum(
             (AREA_COLUMNS[a] * literal(p, Float) for a, p in spec.area_points.items()),
             start=literal(spec.unknown_points, Float),
+        )
+        main_score = AREA_COLUMNS[spec.main_area]
+        main = case(
+            (main_score >= spec.main_full, literal(1.0, Float)),
+            (main_score <= 0, literal(0.0, Float)),
+            else_=main_score * literal(spec.main_below_rate, Float),
         )
         level = CandidateFact.production_level
         production = case(
@@ -153,6 +182,7 @@ class PoolRepository:
         )
         return (
             area
+            + main * literal(spec.main_points, Float)
             + production * literal(spec.production_points, Float)
             + recency * literal(spec.recency_points, Float)
             + vetted * literal(spec.vetted_points, Float)
@@ -162,16 +192,14 @@ class PoolRepository:
     def _eligible(spec: PrerankSpec) -> ColumnElement[bool]:
         """Not excluded: an ML verdict, and every must-have among the skills."""
         verdict = func.coalesce(Candidate.verdict_override, CandidateFact.verdict)
-        lined = literal(SKILL_SEPARATOR) + func.lower(CandidateFact.skills) + SKILL_SEPARATOR
-        musts = [
-            or_(*(lined.contains(SKILL_SEPARATOR + s + SKILL_SEPARATOR) for s in spellings))
-            for spellings in spec.required
-        ]
+        lined = _lined_skills()
+        musts = [_has_skill(lined, spellings) for spellings in spec.required]
         return and_(verdict != "not_ml", *musts)
 
     def prerank(self, spec: PrerankSpec, limit: int) -> PrerankRows:
-        """Those who can reach the top `limit` (within PRERANK_MARGIN of the limit-th best
-        score), and the first `limit` excluded, with the pool's counts."""
+        """Those who can reach the top `limit` (within PRERANK_MARGIN and the stack factor's
+        points of the limit-th best score), and the first `limit` excluded, with the pool's
+        counts."""
         vetting = _latest_vetting()
         score = self._score(spec, vetting).label("prerank_score")
         eligible = self._eligible(spec)
@@ -184,7 +212,8 @@ class PoolRepository:
         ).all()
         top = facts.where(eligible)
         if len(best) == limit:
-            top = top.where(score >= float(best[-1][0]) - PRERANK_MARGIN)
+            # The stack factor is not in the database's score: anyone it could lift is kept.
+            top = top.where(score >= float(best[-1][0]) - PRERANK_MARGIN - spec.stack_points)
         excluded = facts.where(~eligible).order_by(CandidateFact.candidate_id).limit(limit)
         return PrerankRows(
             pool=self.size(),
@@ -205,60 +234,120 @@ class SearchFilters:
 
 
 class SearchRepository:
-    """Full-text search with the database's own engine: FTS5 on SQLite, tsvector on PostgreSQL."""
+    """Full-text search with the database's own engine: FTS5 on SQLite, tsvector on PostgreSQL.
+
+    With words, the matches come first from the narrow search index alone (on PostgreSQL the
+    table documents_fts_candidates of migration 0008, which also holds the screening score the
+    results are sorted by), the filters narrow them, and only the first `limit` are joined to
+    the candidates and their facts; the total is counted from the same set of matches.
+    """
 
     def __init__(self, session: Session) -> None:
         self.session = session
         self.dialect = session.get_bind().dialect.name
 
-    def _text_match(self, terms: tuple[str, ...]) -> ColumnElement[bool]:
-        """Candidates one of whose documents holds every term (or whose name holds them all)."""
+    def _matches(self, terms: tuple[str, ...]) -> Select[*tuple[Any, ...]]:
+        """(candidate_id, score) of every candidate whose CV text or file name holds every term
+        (a name is found through the CV text, where the import read it from); score is the
+        screening score, -1 for a candidate not screened yet."""
         if self.dialect == "postgresql":
-            matching = text(
-                "SELECT documents.candidate_id FROM documents WHERE "
-                "documents_fts_vector @@ plainto_tsquery('english', :fts_query)"
-            ).bindparams(fts_query=" ".join(terms))
-        else:
-            matching = text(
-                "SELECT documents.candidate_id FROM documents_fts "
-                "JOIN documents ON documents.id = documents_fts.rowid "
-                "WHERE documents_fts MATCH :fts_query"
-            ).bindparams(fts_query=" ".join(f'"{t.replace(chr(34), chr(34) * 2)}"' for t in terms))
-        # A name is found through the CV text and file name, where the import read it from.
-        return Candidate.id.in_(matching.columns(column("candidate_id", Integer)))
+            return select(_PG_SEARCH.c.candidate_id, _PG_SEARCH.c.score).where(
+                _PG_SEARCH.c.vector.op("@@")(func.plainto_tsquery(_PG_CONFIG, " ".join(terms)))
+            )
+        query = " ".join(f'"{t.replace(chr(34), chr(34) * 2)}"' for t in terms)
+        matching = text(
+            # The owner of each matching document from the narrow index of migration 0008,
+            # not from the wide documents row.
+            "SELECT documents.candidate_id FROM documents_fts "
+            "JOIN documents INDEXED BY documents_fts_owner ON documents.id = documents_fts.rowid "
+            "WHERE documents_fts MATCH :fts_query"
+        ).bindparams(fts_query=query)
+        ids = matching.columns(column("candidate_id", Integer)).subquery("fts_ids")
+        return (
+            select(ids.c.candidate_id, func.coalesce(CandidateFact.score, -1).label("score"))
+            .outerjoin(CandidateFact, CandidateFact.candidate_id == ids.c.candidate_id)
+            .distinct()
+        )
 
-    def _filtered(self, filters: SearchFilters) -> Select[*tuple[Any, ...]]:
+    @staticmethod
+    def _where(filters: SearchFilters, candidate_id: Any) -> list[ColumnElement[bool]]:
+        """The filters other than the words, for the candidate id given."""
         verdict = func.coalesce(Candidate.verdict_override, CandidateFact.verdict)
-        stmt: Select[*tuple[Any, ...]] = select(
-            Candidate.id,
-            Candidate.name,
-            Candidate.location,
-            CandidateFact.source_file,
-            verdict,
-            CandidateFact.score,
-            *AREA_COLUMNS.values(),
-        ).outerjoin(CandidateFact, CandidateFact.candidate_id == Candidate.id)
-        if filters.terms:
-            stmt = stmt.where(self._text_match(filters.terms))
+        conditions: list[ColumnElement[bool]] = []
         if filters.verdict is not None:
-            stmt = stmt.where(verdict == filters.verdict)
+            conditions.append(verdict == filters.verdict)
         if filters.area is not None:
-            stmt = stmt.where(AREA_COLUMNS[filters.area] >= 50)
+            conditions.append(AREA_COLUMNS[filters.area] >= 50)
         if filters.location is not None:
-            stmt = stmt.where(func.lower(Candidate.location).contains(filters.location.lower()))
+            conditions.append(func.lower(Candidate.location).contains(filters.location.lower()))
         if filters.vetted_since is not None and filters.vetted_until is not None:
             vetted = select(Vetting.candidate_id).where(
                 Vetting.vetted_on.between(filters.vetted_since, filters.vetted_until)
             )
-            stmt = stmt.where(Candidate.id.in_(vetted))
-        return stmt
+            conditions.append(candidate_id.in_(vetted))
+        return conditions
+
+    @staticmethod
+    def _row_columns() -> list[Any]:
+        return [
+            Candidate.id,
+            Candidate.name,
+            Candidate.location,
+            CandidateFact.source_file,
+            func.coalesce(Candidate.verdict_override, CandidateFact.verdict),
+            CandidateFact.score,
+            *AREA_COLUMNS.values(),
+        ]
 
     def search(self, filters: SearchFilters, limit: int) -> Sequence[tuple[Any, ...]]:
         """Rows of (id, name, location, source_file, verdict, score, five area scores, how
         many match in all): best screening score first, then by id."""
+        if not filters.terms:
+            return self._search_without_words(filters, limit)
+        matching = self._matches(filters.terms)
+        if self.dialect == "postgresql" and filters.verdict is not None:
+            # The search table holds the verdict too: no join for the commonest filter.
+            matching = matching.where(_PG_SEARCH.c.verdict == filters.verdict)
+            filters = replace(filters, verdict=None)
+        matches: Any
+        if self.dialect == "postgresql" and filters.location is not None:
+            # Matched first, from the index alone: the planner cannot estimate a location
+            # filter, and would otherwise test each candidate in a city against the index.
+            matches = matching.cte("matches").prefix_with("MATERIALIZED")
+        else:
+            matches = matching.subquery("matches")
+        hits = select(matches.c.candidate_id, matches.c.score)
+        conditions = self._where(filters, matches.c.candidate_id)
+        if conditions:
+            hits = (
+                hits.join(Candidate, Candidate.id == matches.c.candidate_id)
+                .outerjoin(CandidateFact, CandidateFact.candidate_id == matches.c.candidate_id)
+                .where(*conditions)
+            )
+        found = hits.cte("hits")
+        first = (
+            select(found.c.candidate_id, found.c.score)
+            .order_by(found.c.score.desc(), found.c.candidate_id)
+            .limit(limit)
+            .subquery("first")
+        )
+        total = select(func.count()).select_from(found).scalar_subquery()
         stmt = (
-            self._filtered(filters)
-            .add_columns(func.count().over())
+            select(*self._row_columns(), total)
+            .select_from(first)
+            .join(Candidate, Candidate.id == first.c.candidate_id)
+            .outerjoin(CandidateFact, CandidateFact.candidate_id == first.c.candidate_id)
+            .order_by(first.c.score.desc(), first.c.candidate_id)
+        )
+        return self.session.execute(stmt).all()
+
+    def _search_without_words(
+        self, filters: SearchFilters, limit: int
+    ) -> Sequence[tuple[Any, ...]]:
+        stmt = (
+            select(*self._row_columns(), func.count().over())
+            .outerjoin(CandidateFact, CandidateFact.candidate_id == Candidate.id)
+            .where(*self._where(filters, Candidate.id))
             .order_by(func.coalesce(CandidateFact.score, -1).desc(), Candidate.id)
         )
         return self.session.execute(stmt.limit(limit)).all()

@@ -169,6 +169,8 @@ def brief_facts(brief: Brief) -> tuple[BriefFacts, RoleProfile, RateBand | None]
     facts = BriefFacts(
         area_weights={str(a): w for a, w in profile.area_weights.items()},
         must_haves=tuple(brief.must_haves),
+        main_area=str(profile.main_area),
+        stack=tuple(brief.stack),
         start_date=brief.start_date,
         budget_day_rate=brief.budget_day_rate,
         band_low=band.low if band else None,

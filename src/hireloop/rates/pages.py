@@ -17,6 +17,7 @@ from hireloop.kit.errors import HireloopError, InvalidInput, NotFound
 from hireloop.rates.chart import rate_chart_svg
 from hireloop.rates.check import VERDICT_MEANING
 from hireloop.rates.normalise import UNITS, money
+from hireloop.rates.overrides import VERDICTS, override_latest
 from hireloop.rates.service import (
     FORMATS,
     CheckView,
@@ -107,6 +108,9 @@ def _brief_context(db: Session, brief: Brief) -> dict[str, Any]:
         "chart": _chart(view),
         "check_form": check_form,
         "check_error": None,
+        "override_form": {},
+        "override_error": None,
+        "verdicts": VERDICTS,
         "return_to": f"/briefs/{brief.id}/rates",
     }
 
@@ -131,6 +135,26 @@ def brief_rates_page(
     context = _brief_context(db, get_brief(db, brief_id))
     context["notice"] = _notice(imported, added)
     return render(request, "rates/brief_rates.html", context)
+
+
+@router.post("/briefs/{brief_id}/rates/override", response_model=None)
+def brief_rates_override(
+    request: Request,
+    brief_id: int,
+    db: DbSession,
+    user: Writer,
+    verdict: Annotated[str, Form()] = "",
+    reason: Annotated[str, Form()] = "",
+) -> Response:
+    brief = get_brief(db, brief_id)
+    try:
+        override_latest(db, brief, verdict or None, reason, user)
+    except InvalidInput as exc:
+        context = _brief_context(db, brief)
+        context["override_form"] = {"verdict": verdict, "reason": reason}
+        context["override_error"] = exc.message
+        return render(request, "rates/brief_rates.html", context, status_code=exc.status)
+    return RedirectResponse(f"/briefs/{brief_id}/rates#check", status_code=303)
 
 
 @router.get("/briefs/{brief_id}/rates/chart.svg")

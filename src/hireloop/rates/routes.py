@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from hireloop.auth.models import User
 from hireloop.briefs.service import get_brief
 from hireloop.kit.errors import InvalidInput, NotFound
+from hireloop.rates.overrides import override_latest
 from hireloop.rates.service import (
     add_signal,
     check_payload,
@@ -119,4 +120,21 @@ def latest_rate_check(brief_id: int, db: DbSession, user: Reader) -> dict[str, A
     view = latest_check(db, get_brief(db, brief_id), today())
     if view is None:
         raise NotFound(f"brief {brief_id} has no rate check yet")
+    return check_payload(view)
+
+
+class OverrideIn(BaseModel):
+    verdict: str | None = None
+    reason: str = ""
+
+
+@router.post("/briefs/{brief_id}/rate-check/override")
+def rate_check_override(
+    brief_id: int, body: OverrideIn, db: DbSession, user: Writer
+) -> dict[str, Any]:
+    """Set or clear a person's verdict on the brief's latest check, with the reason."""
+    brief = get_brief(db, brief_id)
+    override_latest(db, brief, body.verdict or None, body.reason, user)
+    view = latest_check(db, brief, today())
+    assert view is not None
     return check_payload(view)

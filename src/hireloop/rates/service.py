@@ -375,4 +375,12 @@ def check_payload(view: CheckView) -> dict[str, Any]:
         "checked_by_id": view.record.checked_by_id,
         "checked_at": view.record.checked_at.isoformat(),
         "economics": None if view.economics is None else view.economics.model_dump(mode="json"),
+        "override": None
+        if view.record.override_at is None
+        else {
+            "verdict": view.record.override_verdict,
+            "reason": view.record.override_reason,
+            "by_id": view.record.override_by_id,
+            "at": view.record.override_at.isoformat(),
+        },
     }

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from hireloop.reference.taxonomy import Taxonomy
 from hireloop.screening.dates import age_years, find_ranges
@@ -54,14 +55,20 @@ class Block:
     has_ml_title: bool = False
 
     def __post_init__(self) -> None:
-        # The short header lines (a long line is prose, not a title).
-        self.title_lines = "\n".join(
-            line for line in self.header.lower().split("\n") if len(line) <= 120
-        )
-        self.is_academic = self.section.kind == "education" or bool(
-            ACADEMIC_TITLE.search(self.title_lines)
-        )
-        self.has_ml_title = bool(ML_TITLE.search(self.title_lines))
+        self.title_lines, academic, self.has_ml_title = _title_reading(self.header)
+        self.is_academic = self.section.kind == "education" or academic
+
+
+@lru_cache(maxsize=4096)
+def _title_reading(header: str) -> tuple[str, bool, bool]:
+    """A header's short lines (a long line is prose, not a title), lower-cased, and whether
+    they name an academic and an ML role (a pure function of the header, cached)."""
+    title_lines = "\n".join(line for line in header.lower().split("\n") if len(line) <= 120)
+    return (
+        title_lines,
+        ACADEMIC_TITLE.search(title_lines) is not None,
+        ML_TITLE.search(title_lines) is not None,
+    )
 
 
 @dataclass(slots=True)
@@ -115,19 +122,21 @@ def read_cv(text: str, as_of: date, taxonomy: Taxonomy) -> Reading:
     ]
     blocks, entries = _blocks(text, sections, ranges, as_of)
     units = split_units(text)
-    norm_offset = normalised.norm_offset
-    norm_starts = [norm_offset(start) for start, _end, _list in units]
-    norm_ends = [norm_offset(end - 1) + 1 for _start, end, _list in units]
+    norm_starts, norm_ends = normalised.norm_bounds(units)
     scan = matcher_for(taxonomy).scan(text, normalised, norm_starts, norm_ends)
     reads: list[ReadUnit | None] = [None] * len(units)
     section_starts = [s.start for s in sections]
     block_starts = [b.start for b in blocks]
+    factors: dict[tuple[SectionKind, bool, int], float] = {}
 
     def make(index: int) -> ReadUnit:
         start, end, is_list = units[index]
         section = sections[max(0, bisect_right(section_starts, start) - 1)].kind
         block = max(0, bisect_right(block_starts, start) - 1)
-        factor = unit_factor(section, is_list, blocks[block].age)
+        key = (section, is_list, block)
+        factor = factors.get(key)
+        if factor is None:
+            factor = factors[key] = unit_factor(section, is_list, blocks[block].age)
         read = ReadUnit(start, end, norm_ends[index], is_list, section, block, factor)
         reads[index] = read
         return read
@@ -137,9 +146,8 @@ def read_cv(text: str, as_of: date, taxonomy: Taxonomy) -> Reading:
     for index, marks in scan.markers.items():
         read = reads[index] or make(index)
         read.venue = bool(marks & VENUE)
-    for start, end, option in scan.skills:
-        index = bisect_right(norm_starts, start) - 1
-        if index < 0 or start >= norm_ends[index]:
+    for start, _negative, end, option, index in scan.skills:
+        if index < 0:
             continue
         read = reads[index] or make(index)
         if option.index not in read.skills:
@@ -219,16 +227,21 @@ def _blocks(
     return blocks, entries
 
 
+@lru_cache(maxsize=4096)
+def _employer_title(header: str, dates: str) -> tuple[str | None, str | None]:
+    """(employer, title) of a header without its date text (pure, cached)."""
+    parts = [p.strip(" \t-|,@\u2022*#") for p in _ENTRY_SPLIT.split(header.replace(dates, " "))]
+    parts = [p for p in parts if len(p) > 1 and not _NOT_A_NAME.fullmatch(p)]
+    title = next((p for p in parts if _ROLE.search(p)), None)
+    employer = next((p for p in parts if p != title), None)
+    return employer, title
+
+
 def _entry(
     header: str, range_: DateRange, section: Section, start: int, end: int
 ) -> ExperienceEntry:
     """Employer and title from the header: the part that reads like a role is the title."""
-    parts = [
-        p.strip(" \t-|,@\u2022*#") for p in _ENTRY_SPLIT.split(header.replace(range_.text, " "))
-    ]
-    parts = [p for p in parts if len(p) > 1 and not _NOT_A_NAME.fullmatch(p)]
-    title = next((p for p in parts if _ROLE.search(p)), None)
-    employer = next((p for p in parts if p != title), None)
-    return ExperienceEntry(
+    employer, title = _employer_title(header, range_.text)
+    return ExperienceEntry.model_construct(
         employer=employer, title=title, dates=range_, section=section.kind, start=start, end=end
     )

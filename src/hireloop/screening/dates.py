@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from hireloop.screening.models import DateRange
 
@@ -76,6 +77,20 @@ def parse_point(token: str, *, is_end: bool) -> date | None:
 def _make(
     start_text: str, end_text: str | None, offset: int, text: str, as_of: date
 ) -> DateRange | None:
+    span = _span(start_text, end_text, as_of)
+    if span is None:
+        return None
+    start, end, is_current = span
+    # Built from values of the right types: no validation needed.
+    return DateRange.model_construct(
+        start=start, end=end, is_current=is_current, text=text, offset=offset
+    )
+
+
+@lru_cache(maxsize=4096)
+def _span(start_text: str, end_text: str | None, as_of: date) -> tuple[date, date, bool] | None:
+    """(start, end, is current) of a written range, or None when it is not a valid one (a
+    pure function of its texts and the date; cached, as the same dates come back often)."""
     start = parse_point(start_text, is_end=False)
     is_current = end_text is None or bool(_IS_NOW.match(end_text.strip()))
     end = as_of if is_current or end_text is None else parse_point(end_text, is_end=True)
@@ -84,7 +99,7 @@ def _make(
     end = min(end, as_of)
     if start > as_of or end < start or (end.year - start.year) > 50:
         return None
-    return DateRange(start=start, end=end, is_current=is_current, text=text, offset=offset)
+    return start, end, is_current
 
 
 def _year_windows(text: str) -> list[tuple[int, int]]:

@@ -8,7 +8,11 @@ from dataclasses import dataclass
 from hireloop.screening.models import EvidenceKind
 
 SERVING_HINT = 0.8
-_NUMBER = r"\d[\d,.]*\s*(?:\+|k|m|mm|b|bn|million|billion|thousand)?\+?"
+# Numbers are read possessively (`*+`, `++`): what may follow one never starts with a digit,
+# comma or dot (nor, after the first spaces, with a space that a later `\s*` could not take),
+# so giving characters back could not make a match; the matches are the same, found without
+# backtracking through every digit.
+_NUMBER = r"\d[\d,.]*+\s*+(?:\+|k|m|mm|b|bn|million|billion|thousand)?\+?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +67,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("scale", r"\b(?:large[- ]scale|at scale|high[- ]traffic|highly scalable|scalable)\b", 0.4),
     _p(
         "latency",
-        r"\bp(?:50|90|95|99|999)\b|\b\d+(?:\.\d+)?\s*(?:ms|milliseconds?|\u00b5s|microseconds?)\b|"
+        r"\bp(?:50|90|95|99|999)\b|\b\d++(?:\.\d++)?\s*(?:ms|milliseconds?|\u00b5s|microseconds?)\b|"
         r"\bsub[- ](?:second|millisecond)\b|\blatency (?:of|under|below) \d",
     ),
     _p("latency", r"\b(?:latency|latencies|low[- ]latency|throughput|response times?)\b", 0.5),
@@ -96,15 +100,15 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("pipeline", r"\bpipelines?\b", 0.4),
     _p(
         "impact",
-        r"(?<![\w.])\d+(?:\.\d+)?(?:\s*~\s*\d+)?\s?%|[$\u20ac\u00a3]\s?\d[\d,.]*\s*"
-        r"(?:k|m|mm|million|billion)?|\b\d+(?:\.\d+)?x (?:faster|speed|cheaper|reduction|"
+        r"(?<![\w.])\d++(?:\.\d++)?(?:\s*~\s*\d+)?\s?%|[$\u20ac\u00a3]\s?\d[\d,.]*\s*"
+        r"(?:k|m|mm|million|billion)?|\b\d++(?:\.\d++)?x (?:faster|speed|cheaper|reduction|"
         r"improvement)|\b\d+\s*(?:hours|hrs|days)\s+(?:per|a|each|every)\s+(?:week|month|day)",
     ),
     _p(
         "notebook",
         r"\b(?:jupyter|notebooks?|colab|kaggle|coursework|course project|capstone|thesis|"
         r"dissertation|tutorials?|bootcamp|homework|assignments?|mooc|coursera|udemy|udacity|"
-        r"edx|test[- ]set accuracy|accuracy of \d+|\d+(?:\.\d+)? ?% accuracy|"
+        r"edx|test[- ]set accuracy|accuracy of \d+|\d++(?:\.\d++)? ?% accuracy|"
         r"competitions?|hackathons?|proof of concept|poc)\b",
     ),
     _p(

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 import ahocorasick
@@ -46,9 +47,10 @@ _VENUES = (
 KINDS: tuple[EvidenceKind, ...] = tuple(p.kind for p in PATTERNS)
 STRENGTHS: tuple[float, ...] = tuple(p.strength for p in PATTERNS)
 
-# All offsets are normalised. (start, end, option) of a skill alias; (strength, start, end)
-# of the strongest phrase of a kind in a unit.
-SkillHit = tuple[int, int, "Option"]
+# All offsets are normalised. (start, start - end, end, option, unit or -1) of a skill alias
+# (ordered by start, then longest first); (strength, start, end) of the strongest phrase of a
+# kind in a unit.
+SkillHit = tuple[int, int, int, "Option", int]
 Claim = tuple[float, int, int]
 # A trigger's regex and, when it combines several patterns, its (group, kind, strength)
 # triples; else the kind and strength of its one pattern.
@@ -196,10 +198,12 @@ class Matcher:
         padded = " " + text + " "
         unit = -1
         unit_start = unit_end = 0
+        bisect = bisect_right
+        known_word_start, any_start, joiners = _KNOWN_WORD_START, _ANY_START, _JOINERS
         for last, (back, length, mode, options, trigger, marks) in self._automaton.iter(padded):
             start = last - back
             if not unit_start <= start < unit_end:
-                unit = bisect_right(unit_starts, start) - 1
+                unit = bisect(unit_starts, start) - 1
                 if unit >= 0 and start < unit_ends[unit]:
                     unit_start, unit_end = unit_starts[unit], unit_ends[unit]
                 else:
@@ -207,12 +211,12 @@ class Matcher:
                     if options is None:
                         continue  # between units: only a skill (which may hide another) matters
                     unit = -1
-            if mode == _KNOWN_WORD_START:
+            if mode == known_word_start:
                 starts_word = True
             else:
                 before = padded[start]
                 starts_word = not (before.isalnum() or before == "_")
-            if trigger is not None and unit >= 0 and (starts_word or mode == _ANY_START):
+            if trigger is not None and unit >= 0 and (starts_word or mode == any_start):
                 regex, groups, kind, strength = trigger
                 found = claims.get(unit)
                 if regex is None:
@@ -229,7 +233,20 @@ class Matcher:
                                 found = claims[unit] = {}
                             found[kind] = (strength, start, start + length)
                 elif groups:
-                    match = regex.match(text, start)
+                    # Run the regex only when one of its patterns could still change the unit.
+                    match = None
+                    if found is None:
+                        match = regex.match(text, start)
+                    else:
+                        for _group, kind, strength in groups:
+                            best = found.get(kind)
+                            if (
+                                best is None
+                                or strength > best[0]
+                                or (strength == best[0] and start < best[1])
+                            ):
+                                match = regex.match(text, start)
+                                break
                     if match is not None:
                         for group, kind, strength in groups:
                             group_end = match.end(group)
@@ -265,13 +282,13 @@ class Matcher:
             if (
                 options is not None
                 and ends_word
-                and not (after in _JOINERS and padded[end].isalnum())
+                and not (after in joiners and padded[end].isalnum())
             ):
                 for option in options:
                     if not option.ambiguous or _rules_hold(
                         option.alias, raw, normalised, start, end
                     ):
-                        skills.append((start, end, option))
+                        skills.append((start, start - end, end, option, unit))
                         break
             if marks is not None and unit >= 0:
                 for marker, whole in marks:
@@ -294,7 +311,7 @@ class Matcher:
         """The skills found, and the strongest phrase of each kind (the whole text taken as
         one unit); for inspection and tests, `scan` is the fast path."""
         result = self.scan(raw, normalised, [0], [len(normalised.text) + 1])
-        skills = [SkillMatch(o.skill, s, e, o.alias.key) for s, e, o in result.skills]
+        skills = [SkillMatch(o.skill, s, e, o.alias.key) for s, _n, e, o, _u in result.skills]
         phrases = [
             PhraseMatch(kind, strength, start, end)
             for kind, (strength, start, end) in result.claims.get(0, {}).items()
@@ -339,23 +356,25 @@ def _rules_hold(alias: Alias, raw: str, normalised: Normalised, start: int, end:
         if " ".join(raw[raw_start:raw_end].split()) != alias.text:
             return False
     around = text[max(0, start - _CONTEXT_WINDOW) : start] + " " + text[end : end + _CONTEXT_WINDOW]
-    for word in alias.avoid:
-        if word in around:
-            return False
-    if not alias.context:
-        return True
-    return any(word in around for word in alias.context)
+    contains = around.__contains__
+    if any(map(contains, alias.avoid)):
+        return False
+    context = alias.context
+    return not context or any(map(contains, context))
 
 
 def _longest_first(matches: list[SkillHit]) -> list[SkillHit]:
-    matches.sort(key=lambda m: (m[0], m[0] - m[1]))
+    matches.sort(key=_BY_START_LONGEST)
     kept: list[SkillHit] = []
     last_end = -1
     for match in matches:
         if match[0] >= last_end:
             kept.append(match)
-            last_end = match[1]
+            last_end = match[2]
     return kept
+
+
+_BY_START_LONGEST = itemgetter(0, 1)
 
 
 _CACHE: dict[int, tuple[Taxonomy, Matcher]] = {}

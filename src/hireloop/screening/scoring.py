@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from hireloop.reference.skills import AREA_IDS, AreaId
 from hireloop.screening.analysis import WORK_SECTIONS, Reading
-from hireloop.screening.verdict import BlockSignals, Ref
-from hireloop.screening.weights import claim_weight, recency, tool_weight
+from hireloop.screening.verdict import BlockSignals
+from hireloop.screening.weights import BASE_WEIGHT, recency
 
 AREA_POINTS_WORK_LINE = 20.0
 AREA_POINTS_WITH_PRODUCTION = 15.0
@@ -53,9 +53,10 @@ def area_scores(
     # and model operations once per line. Notes are written only for what is shown.
     best: dict[tuple[AreaId, str, int], tuple[float, str, float]] = {}
     listed: dict[AreaId, set[str]] = {area: set() for area in AREA_IDS}
+    is_ml = [sig.is_ml for sig in signals]
     for position, read in enumerate(reading.units):
         sig = signals[read.block]
-        in_work = sig.is_ml and read.section in WORK_SECTIONS
+        in_work = is_ml[read.block] and read.section in WORK_SECTIONS
         claims = read.claims
         decay = decays[read.block]
         if in_work and not read.is_list and claims:
@@ -144,25 +145,36 @@ def overall_score(
     """Capped sums of evidence weights from ML roles, minus notebook signals, placed inside
     the band of the verdict so that a higher level always ranks higher."""
     units = reading.units
-
-    def weight(ref: Ref) -> float:
-        position, kind = ref
-        read = units[position]
-        return claim_weight(kind, read.claims[kind][0], read.factor)
-
+    base = BASE_WEIGHT
+    # claim_weight and tool_weight, inlined: the same arithmetic in the same order.
     sums: dict[str, float] = {}
     stack_weight = 0.0
     notebook = 0.0
     for sig in signals:
         if not sig.is_ml:
             continue
-        for group in (sig.deployment, sig.vague_deployment, sig.figures, sig.ownership):
-            for ref in group:
-                sums[ref[1]] = sums.get(ref[1], 0.0) + weight(ref)
-        for ref in sig.impact + sig.ml_lines:
-            sums[ref[1]] = sums.get(ref[1], 0.0) + weight(ref)
-        stack_weight += sum(tool_weight(units[position].factor) for position, _skill in sig.stack)
-        notebook += sum(weight(ref) for ref in sig.notebook)
+        for group in (
+            sig.deployment,
+            sig.vague_deployment,
+            sig.figures,
+            sig.ownership,
+            sig.impact,
+            sig.ml_lines,
+        ):
+            for position, kind in group:
+                read = units[position]
+                value = round(base[kind] * read.claims[kind][0] * read.factor, 3)
+                sums[kind] = sums.get(kind, 0.0) + value
+        tool = base["tool"]
+        stack_weight += sum(
+            [round(tool * units[position].factor, 3) for position, _skill in sig.stack]
+        )
+        notebook += sum(
+            [
+                round(base[kind] * units[position].claims[kind][0] * units[position].factor, 3)
+                for position, kind in sig.notebook
+            ]
+        )
     parts: list[str] = []
     raw = 0.0
     for label, kinds, cap in SCORE_CAPS:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from hireloop.screening.models import Section, SectionKind
 
@@ -74,8 +75,10 @@ _ROLE_WORDS = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def classify_heading(line: str) -> SectionKind | None:
-    """The section a heading line opens, or None when the line is not a heading."""
+    """The section a heading line opens, or None when the line is not a heading (a pure
+    function of the line; cached, as the same headings come back in CV after CV)."""
     stripped = line.strip()
     if not stripped or len(stripped) > _MAX_HEADING or stripped.endswith((",", ";")):
         return None
@@ -144,10 +147,10 @@ def find_sections(text: str) -> list[Section]:
     sections: list[Section] = []
     first = headings[0][0] if headings else len(text)
     if first > 0 or not headings:
-        sections.append(Section(kind="summary", heading="", start=0, end=first))
+        sections.append(Section.model_construct(kind="summary", heading="", start=0, end=first))
     for index, (start, _line_end, kind, heading) in enumerate(headings):
         end = headings[index + 1][0] if index + 1 < len(headings) else len(text)
-        sections.append(Section(kind=kind, heading=heading, start=start, end=end))
+        sections.append(Section.model_construct(kind=kind, heading=heading, start=start, end=end))
     return [s for s in sections if s.end > s.start or len(sections) == 1]
 
 

@@ -42,6 +42,28 @@ class Normalised:
             return raw, raw
         return self.raw_offset(start), self.raw_offset(end - 1) + 1
 
+    def norm_bounds(self, spans: list[tuple[int, int, bool]]) -> tuple[list[int], list[int]]:
+        """Normalised starts and ends of raw spans (as `norm_offset(start)` and
+        `norm_offset(end - 1) + 1`), in one walk when the spans come in text order."""
+        raw_starts, norm_starts = self._raw_starts, self._norm_starts
+        last = len(raw_starts) - 1
+        index = 0
+        starts: list[int] = []
+        ends: list[int] = []
+        for start, end, _is_list in spans:
+            if raw_starts[index] > start:
+                index = bisect_right(raw_starts, start) - 1
+            while index < last and raw_starts[index + 1] <= start:
+                index += 1
+            starts.append(norm_starts[index] + (start - raw_starts[index]))
+            end -= 1
+            if raw_starts[index] > end:
+                index = bisect_right(raw_starts, end) - 1
+            while index < last and raw_starts[index + 1] <= end:
+                index += 1
+            ends.append(norm_starts[index] + (end - raw_starts[index]) + 1)
+        return starts, ends
+
     def norm_offset(self, raw: int) -> int:
         """The normalised position of a raw one (a collapsed run maps to its single space)."""
         index = bisect_right(self._raw_starts, raw) - 1
@@ -106,17 +128,21 @@ def split_units(text: str) -> list[Unit]:
     starts: list[int] = []
     ends: list[int] = []
     position = 0
-    tail = ""
+    # Whether the previous line ends closed (".", ":", ...) or open (",", "and", ...).
+    closed = True
+    open_end = False
+    bullet = _BULLET.match
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
-            if ends and _continues(tail, line, stripped):
+            if not closed and (stripped[0].islower() or (open_end and bullet(line) is None)):
                 ends[-1] = position + len(line.rstrip())
             else:
                 lead = len(line) - len(line.lstrip())
                 starts.append(position + lead)
                 ends.append(position + lead + len(stripped))
-            tail = stripped
+            closed = stripped.endswith(_CLOSED)
+            open_end = stripped.endswith(_OPEN)
         position += len(line) + 1
     if not starts:
         return []
@@ -141,14 +167,6 @@ def split_units(text: str) -> list[Unit]:
             cut_index += 1
         _append(units, text, cursor, end, is_list)
     return units
-
-
-def _continues(tail: str, line: str, stripped: str) -> bool:
-    if tail.endswith(_CLOSED):
-        return False
-    if stripped[0].islower():
-        return True
-    return tail.endswith(_OPEN) and _BULLET.match(line) is None
 
 
 def _append(units: list[Unit], text: str, start: int, end: int, is_list: bool) -> None:

@@ -15,6 +15,8 @@ sre_parse: Any = import_module("re._parser")
 
 _DIGITS = frozenset("0123456789")
 _MAX_PREFIXES = 400
+# Greedy, lazy and possessive repeats start the same way.
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
 
 
 def trigger_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -35,7 +37,7 @@ def _sequence(items: list[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
         if name == "LITERAL":
             prefixes = {p + chr(value) for p in prefixes}
             continue
-        if name in ("MAX_REPEAT", "MIN_REPEAT") and value[0] == 0 and value[1] == 1:
+        if name in _REPEATS and value[0] == 0 and value[1] == 1:
             # An optional part ("models?", "(?:a |the )?"): the prefixes go on with and without
             # it, as long as it is all literal.
             found, complete = _sequence(list(value[2]))
@@ -79,7 +81,7 @@ def _head(name: str, value: Any) -> tuple[set[str] | None, bool]:
     if name == "SUBPATTERN":
         found, complete = _sequence(list(value[-1]))
         return (None, False) if found is None or "" in found else (found, complete)
-    if name in ("MAX_REPEAT", "MIN_REPEAT") and value[0] >= 1:
+    if name in _REPEATS and value[0] >= 1:
         found, _complete = _sequence(list(value[2]))
         return (None, False) if found is None or "" in found else (found, False)
     return None, False

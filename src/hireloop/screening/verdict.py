@@ -101,6 +101,9 @@ def signals_for(reading: Reading) -> list[BlockSignals]:
     stack_skills = _stack_skills(reading.taxonomy)
     signals = [BlockSignals(block) for block in reading.blocks]
     seen: set[tuple[int, int]] = set()
+    live_experiment = _LIVE_EXPERIMENT.search
+    model_word = _MODEL_WORD.search
+    text = reading.text
     for position, read in enumerate(reading.units):
         if read.section not in WORK_SECTIONS:
             continue
@@ -109,56 +112,49 @@ def signals_for(reading: Reading) -> list[BlockSignals]:
             if skill in stack_skills and (read.block, skill) not in seen:
                 seen.add((read.block, skill))
                 sig.stack.append((position, skill))
-        if read.is_list or not read.claims:
-            continue
         claims = read.claims
+        if read.is_list or not claims:
+            continue
         if "ml_work" in claims:
             speaks_of_model = True
         elif "deployment" in claims or "reliability" in claims:  # only these ask
-            speaks_of_model = _MODEL_WORD.search(reading.quote(read)) is not None
+            speaks_of_model = model_word(text[read.start : read.end]) is not None
         else:
             speaks_of_model = False
-        for kind in reversed(read.claims):
-            strength, start, end = read.claims[kind]
-            _classify(sig, reading, (position, kind), strength, speaks_of_model, (start, end))
+        for kind in reversed(claims):
+            strength, start, end = claims[kind]
+            ref = (position, kind)
+            if kind == "ml_work":
+                (sig.ml_lines if strength >= 1.0 else sig.ml_mentions).append(ref)
+            elif kind == "deployment":
+                if strength >= 1.0:
+                    (sig.deployment if speaks_of_model else sig.system_deployment).append(ref)
+                elif strength == SERVING_HINT:
+                    if speaks_of_model:
+                        sig.deployment.append(ref)
+                else:
+                    sig.vague_deployment.append(ref)
+            elif (
+                kind == "reliability"
+                and speaks_of_model
+                and live_experiment(reading.term(read, start, end))
+            ):
+                sig.deployment.append(ref)  # a model tested on live traffic was deployed
+            elif kind in _OPERATIONS:
+                if strength >= 1.0:
+                    (sig.figures if kind in _FIGURES else sig.ownership).append(ref)
+            elif kind == "impact":
+                sig.impact.append(ref)
+            elif kind == "notebook":
+                sig.notebook.append(ref)
     for sig in signals:
         sig.is_industry_role = _industry(sig, reading)
         sig.level, sig.rule = _level(sig)
     return signals
 
 
-def _classify(
-    sig: BlockSignals,
-    reading: Reading,
-    ref: Ref,
-    strength: float,
-    speaks_of_model: bool,
-    span: tuple[int, int],
-) -> None:
-    kind = ref[1]
-    if kind == "ml_work":
-        (sig.ml_lines if strength >= 1.0 else sig.ml_mentions).append(ref)
-    elif kind == "deployment":
-        if strength >= 1.0:
-            (sig.deployment if speaks_of_model else sig.system_deployment).append(ref)
-        elif strength == SERVING_HINT:
-            if speaks_of_model:
-                sig.deployment.append(ref)
-        else:
-            sig.vague_deployment.append(ref)
-    elif (
-        kind == "reliability"
-        and speaks_of_model
-        and _LIVE_EXPERIMENT.search(reading.term(reading.units[ref[0]], *span))
-    ):
-        sig.deployment.append(ref)  # a model tested on live traffic was deployed
-    elif kind in ("scale", "latency", "reliability", "monitoring", "pipeline"):
-        if strength >= 1.0:
-            (sig.figures if kind in ("scale", "latency") else sig.ownership).append(ref)
-    elif kind == "impact":
-        sig.impact.append(ref)
-    elif kind == "notebook":
-        sig.notebook.append(ref)
+_OPERATIONS = frozenset({"scale", "latency", "reliability", "monitoring", "pipeline"})
+_FIGURES = frozenset({"scale", "latency"})
 
 
 def first_term(reading: Reading, refs: list[Ref]) -> str:
