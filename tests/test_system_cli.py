@@ -77,3 +77,16 @@ def test_a_bad_date_option_is_a_one_line_error(
     capsys.readouterr()
     assert run(["candidate", "import", str(tmp_path), "--as-of", "yesterday"]) == 2
     assert "--as-of must be a date" in capsys.readouterr().err
+
+
+def test_a_usage_mistake_is_one_line_and_exit_2_never_a_traceback(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["shortlist", "export", "--format", "csv"]) == 2
+    assert capsys.readouterr().err == "error: Missing argument 'brief_id'.\n"
+    assert run(["brief", "list", "--bogus"]) == 2
+    assert capsys.readouterr().err == "error: No such option: --bogus\n"
+    assert run(["loop", "plan", "seven"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: Invalid value for 'brief_id'") and err.count("\n") == 1
+    assert run(["brief", "--help"]) == 0

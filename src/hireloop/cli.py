@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from importlib import import_module
 
-import click
 import typer
 from rich.console import Console
 
@@ -42,19 +41,22 @@ def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code: a user error prints one line and returns 2."""
     err = Console(stderr=True)
     try:
-        app(args=argv, standalone_mode=False)
+        result = app(args=argv, standalone_mode=False)
     except HireloopError as exc:
         err.print(f"error: {exc.message}", markup=False, highlight=False, soft_wrap=True)
         return 2
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         return exc.exit_code
-    except click.exceptions.Abort:
+    except typer.Abort:
         err.print("aborted")
         return 1
-    except click.ClickException as exc:
-        exc.show()
+    except typer.TyperException as exc:
+        describe = getattr(exc, "format_message", None)
+        message = describe() if callable(describe) else str(exc)
+        if message:  # a bare command prints its help and says nothing more
+            err.print(f"error: {message}", markup=False, highlight=False, soft_wrap=True)
         return 2
-    return 0
+    return result if isinstance(result, int) else 0
 
 
 def main() -> None:
