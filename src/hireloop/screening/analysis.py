@@ -23,6 +23,7 @@ from hireloop.screening.models import (
     ExperienceEntry,
     Section,
     SectionKind,
+    trusted,
 )
 from hireloop.screening.sections import find_sections, section_at
 from hireloop.screening.text import Normalised, normalise, split_units
@@ -242,6 +243,14 @@ def _entry(
 ) -> ExperienceEntry:
     """Employer and title from the header: the part that reads like a role is the title."""
     employer, title = _employer_title(header, range_.text)
-    return ExperienceEntry.model_construct(
-        employer=employer, title=title, dates=range_, section=section.kind, start=start, end=end
+    return trusted(
+        ExperienceEntry,
+        {
+            "employer": employer,
+            "title": title,
+            "dates": range_,
+            "section": section.kind,
+            "start": start,
+            "end": end,
+        },
     )

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from hireloop.screening.models import DateRange
+from hireloop.screening.models import DateRange, trusted
 
 _MONTHS = {
     "jan": 1,
@@ -82,8 +82,9 @@ def _make(
         return None
     start, end, is_current = span
     # Built from values of the right types: no validation needed.
-    return DateRange.model_construct(
-        start=start, end=end, is_current=is_current, text=text, offset=offset
+    return trusted(
+        DateRange,
+        {"start": start, "end": end, "is_current": is_current, "text": text, "offset": offset},
     )
 
 

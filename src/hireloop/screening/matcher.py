@@ -24,7 +24,7 @@ from hireloop.reference.taxonomy import Alias, Skill, Taxonomy
 from hireloop.screening.evidence_patterns import PATTERNS
 from hireloop.screening.models import EvidenceKind
 from hireloop.screening.text import Normalised
-from hireloop.screening.triggers import trigger_prefixes
+from hireloop.screening.triggers import trigger_prefixes, word_list
 
 _CONTEXT_WINDOW = 80
 _JOINERS = "+#"
@@ -53,9 +53,14 @@ STRENGTHS: tuple[float, ...] = tuple(p.strength for p in PATTERNS)
 SkillHit = tuple[int, int, int, "Option", int]
 Claim = tuple[float, int, int]
 # A trigger's regex and, when it combines several patterns, its (group, kind, strength)
-# triples; else the kind and strength of its one pattern.
+# triples; else the kind and strength of its one pattern; then, for a key that is a whole
+# literal spelling (no regex), the lengths of the shorter spellings at its start it replaces.
 _Trigger = tuple[
-    re.Pattern[str] | None, tuple[tuple[int, EvidenceKind, float], ...], EvidenceKind, float
+    re.Pattern[str] | None,
+    tuple[tuple[int, EvidenceKind, float], ...],
+    EvidenceKind,
+    float,
+    tuple[int, ...],
 ]
 # How a key's start is known to start a word.
 _KNOWN_WORD_START = 0  # stored with the edge before it
@@ -98,6 +103,8 @@ class _Key:
     patterns: list[int]
     markers: list[tuple[int, bool]]  # (marker, must end a word)
     literal: list[int] = field(default_factory=list)  # patterns that match just the key
+    # Lengths of the shorter literal keys of its pattern that the regex tries after it.
+    beats: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +142,17 @@ class Matcher:
                 for key in key_for(alias.key, True, True):
                     key.options.append(option)
         self._full_scan: list[int] = []
+        tiers = [(p.kind, p.strength) for p in PATTERNS]
         for index, pattern in enumerate(PATTERNS):
+            words = word_list(pattern.regex) if tiers.count(tiers[index]) == 1 else None
+            if words is not None:
+                for spelled, whole, beats in _word_keys(*words):
+                    for made in key_for(spelled, True, False):
+                        made.patterns.append(index)
+                        if whole:
+                            made.literal.append(index)
+                            made.beats = beats
+                continue
             prefixes = trigger_prefixes(pattern.regex)
             if prefixes is None:
                 self._full_scan.append(index)
@@ -160,7 +177,7 @@ class Matcher:
             trigger: _Trigger | None = None
             if len(patterns) == 1 and key.literal == list(patterns):
                 first = PATTERNS[patterns[0]]
-                trigger = (None, (), first.kind, first.strength)
+                trigger = (None, (), first.kind, first.strength, key.beats)
             elif patterns:
                 if patterns not in combined:
                     combined[patterns] = _combine(patterns)
@@ -217,17 +234,24 @@ class Matcher:
                 before = padded[start]
                 starts_word = not (before.isalnum() or before == "_")
             if trigger is not None and unit >= 0 and (starts_word or mode == any_start):
-                regex, groups, kind, strength = trigger
+                regex, groups, kind, strength, beats = trigger
                 found = claims.get(unit)
                 if regex is None:
-                    # The key is the whole phrase: it matches where it ends a word.
+                    # The key is the whole phrase: it matches where it ends a word, and at a
+                    # start where a shorter spelling that the regex tries later matched, it wins.
                     after = padded[start + length + 1]
                     if not (after.isalnum() or after == "_"):
                         best = found.get(kind) if found is not None else None
                         if (
                             best is None
                             or strength > best[0]
-                            or (strength == best[0] and start < best[1])
+                            or (
+                                strength == best[0]
+                                and (
+                                    start < best[1]
+                                    or (start == best[1] and best[2] - start in beats)
+                                )
+                            )
                         ):
                             if found is None:
                                 found = claims[unit] = {}
@@ -324,12 +348,34 @@ def _combine(patterns: tuple[int, ...]) -> _Trigger:
     group, so one anchored match tells which of them match there and where they end."""
     first = PATTERNS[patterns[0]]
     if len(patterns) == 1:
-        return first.regex, (), first.kind, first.strength
+        return first.regex, (), first.kind, first.strength, ()
     body = "".join(f"(?:(?=({PATTERNS[p].regex.pattern}))|)" for p in patterns)
     groups = tuple(
         (number + 1, PATTERNS[p].kind, PATTERNS[p].strength) for number, p in enumerate(patterns)
     )
-    return re.compile(body), groups, first.kind, first.strength
+    return re.compile(body), groups, first.kind, first.strength, ()
+
+
+def _word_keys(
+    prefixes: frozenset[str], ranks: dict[str, int]
+) -> list[tuple[str, bool, tuple[int, ...]]]:
+    """The keys of a word-list pattern: (key, whether it is a whole literal spelling, the
+    lengths of the shorter spellings it beats). A spelling that starts a prefix of another
+    alternative, and any key that extends a regex key, are read by the regex."""
+    regex_keys = set(prefixes) | {s for s in ranks if any(p.startswith(s) for p in prefixes)}
+    regex_keys = {p for p in regex_keys if not any(p != q and p.startswith(q) for q in regex_keys)}
+    literal = [s for s in ranks if not any(s.startswith(q) for q in regex_keys)]
+    keys: list[tuple[str, bool, tuple[int, ...]]] = [(p, False, ()) for p in sorted(regex_keys)]
+    for spelling in literal:
+        beats = tuple(
+            len(shorter)
+            for shorter in literal
+            if shorter != spelling
+            and spelling.startswith(shorter)
+            and ranks[spelling] < ranks[shorter]
+        )
+        keys.append((spelling, True, beats))
+    return keys
 
 
 def _is_literal(regex: re.Pattern[str], key: str, prefixes: frozenset[str]) -> bool:

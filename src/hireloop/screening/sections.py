@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from hireloop.screening.models import Section, SectionKind
+from hireloop.screening.models import Section, SectionKind, trusted
 
 # Heading words, checked in order: the first kind whose phrase appears in the heading wins.
 _VOCABULARY: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
@@ -147,10 +147,14 @@ def find_sections(text: str) -> list[Section]:
     sections: list[Section] = []
     first = headings[0][0] if headings else len(text)
     if first > 0 or not headings:
-        sections.append(Section.model_construct(kind="summary", heading="", start=0, end=first))
+        sections.append(
+            trusted(Section, {"kind": "summary", "heading": "", "start": 0, "end": first})
+        )
     for index, (start, _line_end, kind, heading) in enumerate(headings):
         end = headings[index + 1][0] if index + 1 < len(headings) else len(text)
-        sections.append(Section.model_construct(kind=kind, heading=heading, start=start, end=end))
+        sections.append(
+            trusted(Section, {"kind": kind, "heading": heading, "start": start, "end": end})
+        )
     return [s for s in sections if s.end > s.start or len(sections) == 1]
 
 

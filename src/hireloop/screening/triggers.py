@@ -85,3 +85,73 @@ def _head(name: str, value: Any) -> tuple[set[str] | None, bool]:
         found, _complete = _sequence(list(value[2]))
         return (None, False) if found is None or "" in found else (found, False)
     return None, False
+
+
+_MAX_LITERALS = 64
+_WORD = re.compile(r"\w")
+
+
+def word_list(pattern: re.Pattern[str]) -> tuple[frozenset[str], dict[str, int]] | None:
+    """For a pattern `\\b(?:a|b|...)\\b`: the trigger prefixes of its alternatives that are not
+    plain literals, and every literal spelling of the others with its rank, the order in which
+    the regex tries it (alternatives in order, an optional part taken before left out). At one
+    start the regex returns the first spelling, in that order, that matches. None for other
+    patterns."""
+    items = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    if len(items) < 3 or any(
+        str(op) != "AT" or str(value) != "AT_BOUNDARY" for op, value in (items[0], items[-1])
+    ):
+        return None
+    middle = items[1:-1]
+    if any(str(op) == "AT" for op, _value in middle):
+        return None
+    single = len(middle) == 1 and str(middle[0][0]) == "BRANCH"
+    alternatives = [list(a) for a in middle[0][1][1]] if single else [middle]
+    prefixes: set[str] = set()
+    ranks: dict[str, int] = {}
+    for alternative in alternatives:
+        spellings = _literals(list(alternative))
+        if spellings is not None and all(
+            s and _WORD.match(s[0]) and _WORD.match(s[-1]) for s in spellings
+        ):
+            for spelling in spellings:
+                ranks.setdefault(spelling, len(ranks))
+            continue
+        found, _complete = _sequence(list(alternative))
+        if found is None or "" in found:
+            return None
+        prefixes |= found
+    return frozenset(prefixes), ranks
+
+
+def _literals(items: list[tuple[Any, Any]]) -> list[str] | None:
+    """Every string a literal sequence can match, in the order the regex tries them; None
+    when the sequence is not a plain literal."""
+    spellings = [""]
+    for op, value in items:
+        name = str(op)
+        heads: list[str] | None
+        if name == "LITERAL":
+            heads = [chr(value)]
+        elif name == "IN" and all(str(o) == "LITERAL" for o, _v in value):
+            heads = [chr(v) for _o, v in value]  # one character: at most one of them matches
+        elif name == "MAX_REPEAT" and value[0] == 0 and value[1] == 1:
+            part = _literals(list(value[2]))
+            heads = None if part is None or "" in part else [*part, ""]
+        elif name == "BRANCH":
+            heads = []
+            for alternative in value[1]:
+                part = _literals(list(alternative))
+                if part is None:
+                    return None
+                heads += part
+        elif name == "SUBPATTERN" and value[1] == 0 and value[2] == 0:
+            heads = _literals(list(value[-1]))
+        else:
+            return None
+        if heads is None:
+            return None
+        spellings = [s + h for s in spellings for h in heads]
+        if len(spellings) > _MAX_LITERALS:
+            return None
+    return spellings
