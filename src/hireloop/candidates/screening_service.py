@@ -13,7 +13,7 @@ from hireloop.candidates.models import Candidate, Document, Screening
 from hireloop.candidates.repository import CandidateRepository, ScreeningRepository
 from hireloop.compliance.service import record
 from hireloop.db import utcnow
-from hireloop.kit.errors import InvalidInput
+from hireloop.kit.overrides import checked_override
 from hireloop.screening import SCREENING_VERSION, screen
 from hireloop.screening.models import Verdict
 
@@ -61,20 +61,10 @@ def override_verdict(
     session: Session, candidate: Candidate, verdict: str | None, reason: str, actor: User
 ) -> Candidate:
     """A person's verdict wins over the engine's; the reason is required and logged."""
-    reason = reason.strip()
-    if verdict is not None and verdict not in VERDICTS:
-        raise InvalidInput(
-            f"unknown verdict {verdict!r}; choose one of {', '.join(VERDICTS)}",
-            detail=[{"field": "verdict", "error": "unknown verdict"}],
-        )
-    if not reason:
-        raise InvalidInput(
-            "say why you override the screening verdict",
-            detail=[{"field": "reason", "error": "a reason is required"}],
-        )
+    verdict, reason = checked_override(verdict, reason, VERDICTS, "screening verdict")
     previous = candidate.verdict_override
     candidate.verdict_override = verdict
-    candidate.override_reason = reason[:2000]
+    candidate.override_reason = reason
     candidate.override_by_id = actor.id
     candidate.override_at = utcnow()
     session.flush()

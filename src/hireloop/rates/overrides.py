@@ -10,7 +10,8 @@ from hireloop.auth.models import User
 from hireloop.briefs.models import Brief
 from hireloop.compliance.service import record
 from hireloop.db import utcnow
-from hireloop.kit.errors import InvalidInput, NotFound
+from hireloop.kit.errors import NotFound
+from hireloop.kit.overrides import checked_override
 from hireloop.rates.check import Verdict
 from hireloop.rates.models import RateCheckRecord
 from hireloop.rates.repository import RateCheckRepository
@@ -25,18 +26,10 @@ def override_latest(
     row = RateCheckRepository(session).latest(brief.id)
     if row is None:
         raise NotFound("this brief has no rate check to override yet; run one first")
-    if verdict is not None and verdict not in VERDICTS:
-        message = f"unknown verdict {verdict!r}; choose one of {', '.join(VERDICTS)}"
-        raise InvalidInput(message, detail=[{"field": "verdict", "error": "unknown verdict"}])
-    reason = reason.strip()
-    if not reason:
-        raise InvalidInput(
-            "say why you override the rate check",
-            detail=[{"field": "reason", "error": "a reason is required"}],
-        )
+    verdict, reason = checked_override(verdict, reason, VERDICTS, "rate check")
     before = row.override_verdict
     row.override_verdict = verdict
-    row.override_reason = reason[:2000]
+    row.override_reason = reason
     row.override_by_id = actor.id
     row.override_at = utcnow()
     session.flush()
