@@ -116,3 +116,20 @@ def test_logout_ends_the_session(client: TestClient, db: Session) -> None:
     token = login(client, add_user(db, "recruiter"))
     assert client.post("/logout", data={"csrf_token": token}).status_code == 303
     assert client.get("/").status_code == 303
+
+
+def test_login_only_returns_to_pages_of_this_site(client: TestClient, db: Session) -> None:
+    user = add_user(db, "recruiter")
+    for target, expected in [
+        ("/candidates", "/candidates"),
+        ("//evil.example/", "/"),
+        ("/\\evil.example/", "/"),
+        ("https://evil.example/", "/"),
+    ]:
+        client.cookies.clear()
+        token = csrf_from(client)
+        response = client.post(
+            "/login",
+            data={"email": user.email, "password": PASSWORD, "csrf_token": token, "next": target},
+        )
+        assert response.headers["location"] == expected, target
