@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date, timedelta
-from html.parser import HTMLParser
 
 import pytest
 from fastapi.testclient import TestClient
@@ -17,6 +16,7 @@ from hireloop.candidates.models import Candidate, Document
 from hireloop.candidates.repository import CandidateRepository
 from hireloop.candidates.screening_service import screen_document
 from hireloop.matching.models import Vetting
+from html_tree import parse
 from support import add_user, login
 
 SHIPPED = """{name}
@@ -34,59 +34,6 @@ Python, PyTorch, Kubernetes, Docker, MLflow
 BAKER = """{name}
 Head Baker, Corner Bakery, 2018 - 2024. Ran the morning bake for 400 loaves a day.
 """
-
-
-class Node:
-    def __init__(self, tag: str, attrs: dict[str, str | None]) -> None:
-        self.tag, self.attrs = tag, attrs
-        self.children: list[Node | str] = []
-
-    def text(self) -> str:
-        parts = [c if isinstance(c, str) else c.text() for c in self.children]
-        return " ".join(" ".join(parts).split())
-
-    def find_all(self, tag: str | None = None, **attrs: str) -> list[Node]:
-        found: list[Node] = []
-        for child in self.children:
-            if isinstance(child, Node):
-                wanted = all(
-                    child.attrs.get(k.rstrip("_").replace("_", "-")) == v for k, v in attrs.items()
-                )
-                if (tag is None or child.tag == tag) and wanted:
-                    found.append(child)
-                found.extend(child.find_all(tag, **attrs))
-        return found
-
-    def one(self, tag: str | None = None, **attrs: str) -> Node:
-        [node] = self.find_all(tag, **attrs)
-        return node
-
-
-class _Builder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.stack = [Node("document", {})]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = Node(tag, dict(attrs))
-        self.stack[-1].children.append(node)
-        if tag not in {"input", "br", "meta", "link"}:
-            self.stack.append(node)
-
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].tag == tag:
-                del self.stack[depth:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(data)
-
-
-def parse(html: str) -> Node:
-    builder = _Builder()
-    builder.feed(html)
-    return builder.stack[0]
 
 
 def add_cv(db: Session, name: str, template: str) -> Candidate:
