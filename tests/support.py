@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+from datetime import date
 
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 from hireloop.auth.models import User
 from hireloop.auth.service import create_user
+from hireloop.candidates.models import Candidate, Document
+from hireloop.candidates.repository import CandidateRepository
+from hireloop.candidates.screening_service import screen_document
 
 PASSWORD = "correct horse battery"
 
@@ -40,3 +45,24 @@ def login(client: TestClient, user: User) -> str:
     match = re.search(r'name="csrf_token" value="([^"]+)"', page)
     assert match, "a logged-in page carries the CSRF token in its logout form"
     return match.group(1)
+
+
+def add_cv(db: Session, name: str, template: str, as_of: date) -> Candidate:
+    """A candidate with one text CV (`template` with {name} filled in), screened as of `as_of`;
+    the file is named after them, e.g. ada-shipped.txt."""
+    repo = CandidateRepository(db)
+    candidate = repo.add(Candidate(name=name))
+    text = template.format(name=name)
+    document = repo.add_document(
+        Document(
+            candidate_id=candidate.id,
+            sha256=hashlib.sha256(text.encode()).hexdigest(),
+            filename=f"{name.lower().replace(' ', '-')}.txt",
+            format="text",
+            pages=1,
+            size_bytes=len(text),
+            text=text,
+        )
+    )
+    screen_document(db, candidate, document, as_of)
+    return candidate

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date, timedelta
 
 import pytest
@@ -12,11 +11,10 @@ from sqlalchemy.orm import Session
 from hireloop.briefs.intake import validate_brief
 from hireloop.briefs.models import Brief
 from hireloop.briefs.service import create_brief
-from hireloop.candidates.models import Candidate, Document
-from hireloop.candidates.repository import CandidateRepository
-from hireloop.candidates.screening_service import screen_document
+from hireloop.candidates.models import Candidate
 from hireloop.matching.models import Vetting
 from html_tree import parse
+from support import add_cv as support_add_cv
 from support import add_user, login
 
 SHIPPED = """{name}
@@ -37,22 +35,7 @@ Head Baker, Corner Bakery, 2018 - 2024. Ran the morning bake for 400 loaves a da
 
 
 def add_cv(db: Session, name: str, template: str) -> Candidate:
-    repo = CandidateRepository(db)
-    candidate = repo.add(Candidate(name=name))
-    text = template.format(name=name)
-    document = repo.add_document(
-        Document(
-            candidate_id=candidate.id,
-            sha256=hashlib.sha256(text.encode()).hexdigest(),
-            filename=f"{name.split()[0].lower()}.txt",
-            format="text",
-            pages=1,
-            size_bytes=len(text),
-            text=text,
-        )
-    )
-    screen_document(db, candidate, document, date.today())
-    return candidate
+    return support_add_cv(db, name, template, date.today())
 
 
 def add_brief(db: Session) -> Brief:
@@ -79,7 +62,7 @@ def test_the_ranking_shows_each_factor_the_excluded_and_a_shortlist_button(
     page = parse(response.text)
     row = page.one("tr", class_="ranked")
     assert row.attrs["data-candidate"] == str(shipped.id)
-    assert "sam.txt" in row.one("span", class_="muted source-file").text()
+    assert "sam-shipped.txt" in row.one("span", class_="muted source-file").text()
     score = float(row.one("td", class_="score").text())
     factors = row.find_all("tr", class_="factor")
     names = [f.attrs["data-factor"] for f in factors]

@@ -20,6 +20,7 @@ from hireloop.kit.errors import InvalidInput, NotFound
 from hireloop.matching.models import Vetting
 from hireloop.matching.service import load_pool, rank_brief, vet_candidate, vetting_status
 from hireloop.reference.skills import AREA_IDS
+from support import add_cv as support_add_cv
 from support import add_user
 
 AS_OF = date(2026, 5, 1)
@@ -56,22 +57,7 @@ Corner Bakery, Head Baker, 2018 - 2024
 
 
 def add_cv(db: Session, name: str, template: str, as_of: date = AS_OF) -> Candidate:
-    repo = CandidateRepository(db)
-    candidate = repo.add(Candidate(name=name))
-    text = template.format(name=name)
-    document = repo.add_document(
-        Document(
-            candidate_id=candidate.id,
-            sha256=hashlib.sha256(text.encode()).hexdigest(),
-            filename=f"{name.lower().replace(' ', '-')}.txt",
-            format="text",
-            pages=1,
-            size_bytes=len(text),
-            text=text,
-        )
-    )
-    screen_document(db, candidate, document, as_of)
-    return candidate
+    return support_add_cv(db, name, template, as_of)
 
 
 def add_brief(db: Session, **changes: object) -> Brief:
