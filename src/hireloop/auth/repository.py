@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hireloop.auth.models import User
@@ -23,6 +23,3 @@ class UserRepository:
 
     def all(self) -> list[User]:
         return list(self.session.scalars(select(User).order_by(User.email)))
-
-    def count(self) -> int:
-        return self.session.scalar(select(func.count()).select_from(User)) or 0

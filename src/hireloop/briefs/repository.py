@@ -23,6 +23,3 @@ class BriefRepository:
         if status is not None:
             stmt = stmt.where(Brief.status == status)
         return list(self.session.scalars(stmt))
-
-    def by_title(self, title: str) -> Brief | None:
-        return self.session.scalar(select(Brief).where(Brief.title == title).limit(1))

@@ -13,10 +13,6 @@ class AuditRepository:
     def add(self, entry: AuditEntry) -> None:
         self.session.add(entry)
 
-    def recent(self, limit: int = 100) -> list[AuditEntry]:
-        stmt = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
-        return list(self.session.scalars(stmt))
-
     def for_subject(self, subject_type: str, subject_id: str) -> list[AuditEntry]:
         stmt = (
             select(AuditEntry)

@@ -34,6 +34,3 @@ class ContentStore:
 
     def get(self, sha256: str) -> bytes:
         return self.path_for(sha256).read_bytes()
-
-    def delete(self, sha256: str) -> None:
-        self.path_for(sha256).unlink(missing_ok=True)
