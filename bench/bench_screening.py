@@ -13,7 +13,7 @@ import resource
 import time
 from datetime import date
 
-from hireloop.screening import screen
+from hireloop.screening import COMPILED, screen
 
 AS_OF = date(2026, 11, 25)
 TITLES = ("Senior ML Engineer", "Data Scientist", "MLOps Engineer", "Backend Engineer", "Analyst")
@@ -88,6 +88,7 @@ def main() -> None:
     chars = sum(len(cv) for cv in cvs) / len(cvs)
     screen(cvs[0], AS_OF)  # builds and caches the taxonomy automaton
     print(f"python {platform.python_version()} on {platform.processor() or platform.machine()}")
+    print("engine: " + ("compiled (mypyc)" if COMPILED else "pure Python"))
     print(f"{args.distinct} distinct synthetic CVs, {chars:,.0f} characters each on average")
     started = time.perf_counter()
     window_start = started

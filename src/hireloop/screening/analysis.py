@@ -9,22 +9,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
 from hireloop.reference.taxonomy import Taxonomy
 from hireloop.screening.dates import age_years, find_ranges
 from hireloop.screening.evidence_patterns import ACADEMIC_TITLE, ML_TITLE, SERVING_HINT
+from hireloop.screening.found import FoundRange, FoundRole, FoundSection
 from hireloop.screening.matcher import VENUE, Claim, matcher_for
-from hireloop.screening.models import (
-    DateRange,
-    EvidenceKind,
-    ExperienceEntry,
-    Section,
-    SectionKind,
-    trusted,
-)
+from hireloop.screening.models import EvidenceKind, SectionKind
 from hireloop.screening.sections import find_sections, section_at
 from hireloop.screening.text import Normalised, normalise, split_units
 from hireloop.screening.weights import unit_factor
@@ -45,11 +39,11 @@ _ROLE = re.compile(
 class Block:
     """A role (from its header and date range to the next role) or an undated section part."""
 
-    section: Section
+    section: FoundSection
     start: int
     end: int
     header: str
-    dates: DateRange | None
+    dates: FoundRange | None
     age: float | None
     title_lines: str = ""
     is_academic: bool = False
@@ -83,10 +77,10 @@ class ReadUnit:
     section: SectionKind
     block: int
     factor: float  # weight factor of its claims: section, list line, age
-    claims: dict[EvidenceKind, Claim] = field(default_factory=dict)
+    claims: dict[EvidenceKind, Claim]
     # skill index -> (start, end) of its first use in the unit, normalised offsets
-    skills: dict[int, tuple[int, int]] = field(default_factory=dict)
-    venue: bool = False
+    skills: dict[int, tuple[int, int]]
+    venue: bool
 
 
 @dataclass(slots=True)
@@ -94,11 +88,11 @@ class Reading:
     text: str
     normalised: Normalised
     taxonomy: Taxonomy
-    sections: list[Section]
+    sections: list[FoundSection]
     units: list[ReadUnit]
     blocks: list[Block]
-    entries: list[ExperienceEntry]
-    work_ranges: list[DateRange]
+    entries: list[FoundRole]
+    work_ranges: list[FoundRange]
     headline: str
 
     def quote(self, read: ReadUnit) -> str:
@@ -130,7 +124,7 @@ def read_cv(text: str, as_of: date, taxonomy: Taxonomy) -> Reading:
     block_starts = [b.start for b in blocks]
     factors: dict[tuple[SectionKind, bool, int], float] = {}
 
-    def make(index: int) -> ReadUnit:
+    def make(index: int, claims: dict[EvidenceKind, Claim]) -> ReadUnit:
         start, end, is_list = units[index]
         section = sections[max(0, bisect_right(section_starts, start) - 1)].kind
         block = max(0, bisect_right(block_starts, start) - 1)
@@ -138,19 +132,21 @@ def read_cv(text: str, as_of: date, taxonomy: Taxonomy) -> Reading:
         factor = factors.get(key)
         if factor is None:
             factor = factors[key] = unit_factor(section, is_list, blocks[block].age)
-        read = ReadUnit(start, end, norm_ends[index], is_list, section, block, factor)
+        read = ReadUnit(
+            start, end, norm_ends[index], is_list, section, block, factor, claims, {}, False
+        )
         reads[index] = read
         return read
 
     for index, claims in scan.claims.items():
-        make(index).claims = claims
+        make(index, claims)
     for index, marks in scan.markers.items():
-        read = reads[index] or make(index)
+        read = reads[index] or make(index, {})
         read.venue = bool(marks & VENUE)
     for start, _negative, end, option, index in scan.skills:
         if index < 0:
             continue
-        read = reads[index] or make(index)
+        read = reads[index] or make(index, {})
         if option.index not in read.skills:
             read.skills[option.index] = (start, end)
     ordered = [read for read in reads if read is not None]
@@ -171,7 +167,7 @@ def _line_start(text: str, position: int) -> int:
     return text.rfind("\n", 0, position) + 1
 
 
-def _header_start(text: str, range_: DateRange, floor: int) -> tuple[int, str]:
+def _header_start(text: str, range_: FoundRange, floor: int) -> tuple[int, str]:
     """The role header: the date line and up to three short, non-bullet lines above it."""
     start = _line_start(text, range_.offset)
     line_end = text.find("\n", range_.offset)
@@ -196,15 +192,15 @@ def _header_start(text: str, range_: DateRange, floor: int) -> tuple[int, str]:
 
 def _blocks(
     text: str,
-    sections: list[Section],
-    ranges: list[DateRange],
+    sections: list[FoundSection],
+    ranges: list[FoundRange],
     as_of: date,
-) -> tuple[list[Block], list[ExperienceEntry]]:
+) -> tuple[list[Block], list[FoundRole]]:
     blocks: list[Block] = []
-    entries: list[ExperienceEntry] = []
+    entries: list[FoundRole] = []
     for section in sections:
         inside = [r for r in ranges if section.start <= r.offset < section.end]
-        cuts: list[tuple[int, str, DateRange | None]] = [(section.start, section.heading, None)]
+        cuts: list[tuple[int, str, FoundRange | None]] = [(section.start, section.heading, None)]
         floor = section.start
         if section.heading:
             floor = (text.find("\n", section.start) + 1) or section.end
@@ -239,18 +235,8 @@ def _employer_title(header: str, dates: str) -> tuple[str | None, str | None]:
 
 
 def _entry(
-    header: str, range_: DateRange, section: Section, start: int, end: int
-) -> ExperienceEntry:
+    header: str, range_: FoundRange, section: FoundSection, start: int, end: int
+) -> FoundRole:
     """Employer and title from the header: the part that reads like a role is the title."""
     employer, title = _employer_title(header, range_.text)
-    return trusted(
-        ExperienceEntry,
-        {
-            "employer": employer,
-            "title": title,
-            "dates": range_,
-            "section": section.kind,
-            "start": start,
-            "end": end,
-        },
-    )
+    return FoundRole(employer, title, range_, section.kind, start, end)

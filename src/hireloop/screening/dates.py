@@ -6,7 +6,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from hireloop.screening.models import DateRange, trusted
+from hireloop.screening.found import FoundRange
 
 _MONTHS = {
     "jan": 1,
@@ -76,16 +76,12 @@ def parse_point(token: str, *, is_end: bool) -> date | None:
 
 def _make(
     start_text: str, end_text: str | None, offset: int, text: str, as_of: date
-) -> DateRange | None:
+) -> FoundRange | None:
     span = _span(start_text, end_text, as_of)
     if span is None:
         return None
     start, end, is_current = span
-    # Built from values of the right types: no validation needed.
-    return trusted(
-        DateRange,
-        {"start": start, "end": end, "is_current": is_current, "text": text, "offset": offset},
-    )
+    return FoundRange(start, end, is_current, text, offset)
 
 
 @lru_cache(maxsize=4096)
@@ -116,12 +112,12 @@ def _year_windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
-def find_ranges(text: str, as_of: date, lowered: str | None = None) -> list[DateRange]:
+def find_ranges(text: str, as_of: date, lowered: str | None = None) -> list[FoundRange]:
     """Every date range in the text, in order of appearance.
 
     `lowered` (the text lower-cased, any length) only lets rarer forms be skipped quickly.
     """
-    found: list[DateRange] = []
+    found: list[FoundRange] = []
     for window_start, window_end in _year_windows(text):
         for match in RANGE.finditer(text, window_start, window_end):
             made = _make(match["start"], match["end"], match.start(), match.group(0), as_of)
@@ -148,7 +144,7 @@ def find_ranges(text: str, as_of: date, lowered: str | None = None) -> list[Date
     return found
 
 
-def merged_years(ranges: list[DateRange]) -> float | None:
+def merged_years(ranges: list[FoundRange]) -> float | None:
     """Total years covered by the ranges, counting overlapping time once."""
     if not ranges:
         return None
@@ -165,7 +161,7 @@ def merged_years(ranges: list[DateRange]) -> float | None:
     return round(total_days / 365.25, 1)
 
 
-def age_years(range_: DateRange, as_of: date) -> float:
+def age_years(range_: FoundRange, as_of: date) -> float:
     """How long ago the range ended, in years (0 for a current role)."""
     if range_.is_current:
         return 0.0

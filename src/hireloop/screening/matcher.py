@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Any
+from typing import Any, cast
 
 import ahocorasick
 
@@ -61,6 +62,17 @@ _Trigger = tuple[
     EvidenceKind,
     float,
     tuple[int, ...],
+]
+# What the automaton stores per key: (characters from the key's start to the end of what is
+# stored, length of the key proper, how its start is known to start a word, the skill aliases
+# it spells, its trigger, its markers (marker, must end a word)).
+_Value = tuple[
+    int,
+    int,
+    int,
+    tuple["Option", ...] | None,
+    _Trigger | None,
+    tuple[tuple[int, bool], ...] | None,
 ]
 # How a key's start is known to start a word.
 _KNOWN_WORD_START = 0  # stored with the edge before it
@@ -217,7 +229,8 @@ class Matcher:
         unit_start = unit_end = 0
         bisect = bisect_right
         known_word_start, any_start, joiners = _KNOWN_WORD_START, _ANY_START, _JOINERS
-        for last, (back, length, mode, options, trigger, marks) in self._automaton.iter(padded):
+        hits = cast("Iterator[tuple[int, _Value]]", self._automaton.iter(padded))
+        for last, (back, length, mode, options, trigger, marks) in hits:
             start = last - back
             if not unit_start <= start < unit_end:
                 unit = bisect(unit_starts, start) - 1
@@ -402,11 +415,10 @@ def _rules_hold(alias: Alias, raw: str, normalised: Normalised, start: int, end:
         if " ".join(raw[raw_start:raw_end].split()) != alias.text:
             return False
     around = text[max(0, start - _CONTEXT_WINDOW) : start] + " " + text[end : end + _CONTEXT_WINDOW]
-    contains = around.__contains__
-    if any(map(contains, alias.avoid)):
+    if any(word in around for word in alias.avoid):
         return False
     context = alias.context
-    return not context or any(map(contains, context))
+    return not context or any(word in around for word in context)
 
 
 def _longest_first(matches: list[SkillHit]) -> list[SkillHit]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal, TypeVar, cast
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -41,15 +41,8 @@ VERDICT_BY_LEVEL: dict[int, Verdict] = {
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
-_Model = TypeVar("_Model", bound=_Frozen)
-
-
-def trusted(cls: type[_Model], values: dict[str, Any]) -> _Model:
-    """A model from values the engine built itself, already of the right types: no validation."""
-    return cast(_Model, cls.model_construct(**values))
+    # from_attributes: the result reads the engine's own records (`found.py`) in one validation.
+    model_config = ConfigDict(frozen=True, from_attributes=True)
 
 
 class Section(_Frozen):

@@ -122,7 +122,7 @@ def area_scores(
         listed_points = min(listed_cap, each * len(listed[area]))
         total = sum(points for _key, (points, _how, _decay) in parts) + listed_points
         scores[area] = min(cap, round(total))
-        shown = "; ".join(_part_note(*part) for part in parts[:8]) or "no work lines"
+        shown = "; ".join(_part_note(key, value) for key, value in parts[:8]) or "no work lines"
         more = f" (+{len(parts) - 8} more)" if len(parts) > 8 else ""
         notes.append(
             f"area {area} = {scores[area]}: {shown}{more}; listed only{backed}: "

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from hireloop.screening.models import Section, SectionKind, trusted
+from hireloop.screening.found import FoundSection
+from hireloop.screening.models import SectionKind
 
 # Heading words, checked in order: the first kind whose phrase appears in the heading wins.
 _VOCABULARY: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
@@ -119,7 +120,7 @@ _GLUED_REACH = 64  # a glued heading longer than this could not be a heading any
 _MAX_HEADING = 48
 
 
-def find_sections(text: str) -> list[Section]:
+def find_sections(text: str) -> list[FoundSection]:
     """Sections in order, covering the text; text before the first heading is `summary`."""
     headings: list[tuple[int, int, SectionKind, str]] = []
     lines = text.split("\n")
@@ -144,17 +145,13 @@ def find_sections(text: str) -> list[Section]:
             if not _looks_like_sentence(line, following):
                 headings.append((offset, offset + len(line), kind, stripped))
         offset += len(line) + 1
-    sections: list[Section] = []
+    sections: list[FoundSection] = []
     first = headings[0][0] if headings else len(text)
     if first > 0 or not headings:
-        sections.append(
-            trusted(Section, {"kind": "summary", "heading": "", "start": 0, "end": first})
-        )
+        sections.append(FoundSection("summary", "", 0, first))
     for index, (start, _line_end, kind, heading) in enumerate(headings):
         end = headings[index + 1][0] if index + 1 < len(headings) else len(text)
-        sections.append(
-            trusted(Section, {"kind": kind, "heading": heading, "start": start, "end": end})
-        )
+        sections.append(FoundSection(kind, heading, start, end))
     return [s for s in sections if s.end > s.start or len(sections) == 1]
 
 
@@ -167,7 +164,7 @@ def _looks_like_sentence(line: str, following: str) -> bool:
     return bool(nxt) and nxt[0].islower() and not nxt.startswith(("-", "*"))
 
 
-def section_at(sections: list[Section], position: int) -> Section:
+def section_at(sections: list[FoundSection], position: int) -> FoundSection:
     for section in reversed(sections):
         if section.start <= position:
             return section
