@@ -35,7 +35,9 @@ _ROLE = re.compile(
 )
 
 
-@dataclass(slots=True)
+# The records made per role and per unit write their `__init__` out: a dataclass's generated one
+# would run as interpreted Python inside the compiled engine.
+@dataclass(slots=True, init=False)
 class Block:
     """A role (from its header and date range to the next role) or an undated section part."""
 
@@ -45,13 +47,27 @@ class Block:
     header: str
     dates: FoundRange | None
     age: float | None
-    title_lines: str = ""
-    is_academic: bool = False
-    has_ml_title: bool = False
+    title_lines: str
+    is_academic: bool
+    has_ml_title: bool
 
-    def __post_init__(self) -> None:
-        self.title_lines, academic, self.has_ml_title = _title_reading(self.header)
-        self.is_academic = self.section.kind == "education" or academic
+    def __init__(
+        self,
+        section: FoundSection,
+        start: int,
+        end: int,
+        header: str,
+        dates: FoundRange | None,
+        age: float | None,
+    ) -> None:
+        self.section = section
+        self.start = start
+        self.end = end
+        self.header = header
+        self.dates = dates
+        self.age = age
+        self.title_lines, academic, self.has_ml_title = _title_reading(header)
+        self.is_academic = section.kind == "education" or academic
 
 
 @lru_cache(maxsize=4096)
@@ -66,7 +82,7 @@ def _title_reading(header: str) -> tuple[str, bool, bool]:
     )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class ReadUnit:
     """A unit with something found in it: its claims by kind and the skills it names."""
 
@@ -81,6 +97,28 @@ class ReadUnit:
     # skill index -> (start, end) of its first use in the unit, normalised offsets
     skills: dict[int, tuple[int, int]]
     venue: bool
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        norm_end: int,
+        is_list: bool,
+        section: SectionKind,
+        block: int,
+        factor: float,
+        claims: dict[EvidenceKind, Claim],
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.norm_end = norm_end
+        self.is_list = is_list
+        self.section = section
+        self.block = block
+        self.factor = factor
+        self.claims = claims
+        self.skills = {}
+        self.venue = False
 
 
 @dataclass(slots=True)
@@ -132,9 +170,7 @@ def read_cv(text: str, as_of: date, taxonomy: Taxonomy) -> Reading:
         factor = factors.get(key)
         if factor is None:
             factor = factors[key] = unit_factor(section, is_list, blocks[block].age)
-        read = ReadUnit(
-            start, end, norm_ends[index], is_list, section, block, factor, claims, {}, False
-        )
+        read = ReadUnit(start, end, norm_ends[index], is_list, section, block, factor, claims)
         reads[index] = read
         return read
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
+
+import ahocorasick
 
 from hireloop.screening.found import FoundSection
 from hireloop.screening.models import SectionKind
@@ -83,6 +86,9 @@ def classify_heading(line: str) -> SectionKind | None:
     stripped = line.strip()
     if not stripped or len(stripped) > _MAX_HEADING or stripped.endswith((",", ";")):
         return None
+    # No heading without a word of the vocabulary (cleaning below keeps every letter in place).
+    if next(_HEADING_WORDS.iter(stripped.lower()), None) is None:
+        return None
     is_markdown = stripped.startswith("#")
     if ":" in stripped.rstrip(":") or _ROLE_WORDS.search(stripped.lower()):
         return None
@@ -114,8 +120,24 @@ _VOCABULARY_RX: tuple[tuple[SectionKind, re.Pattern[str]], ...] = tuple(
 _NON_WORD = re.compile(r"[^\w\s&/'-]")
 
 
+def _heading_words() -> Any:
+    """An automaton of the first word of every phrase: a line naming none of them cannot be a
+    heading."""
+    automaton = ahocorasick.Automaton()
+    for _kind, phrases in _VOCABULARY:
+        for phrase in phrases:
+            word = re.split(r"[^a-z]", phrase)[0]
+            automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+_HEADING_WORDS = _heading_words()
+
+
 # A heading glued to the end of a line when extraction lost the line break ("...monthsSkills").
-_GLUED = re.compile(r"(?<=[a-z.)])((?:[A-Z][a-z]+ ?){1,3})\s*$")
+# (Written to start with a capital, which the regex engine scans for fastest.)
+_GLUED = re.compile(r"([A-Z](?<=[a-z.)][A-Z])[a-z]+ ?(?:[A-Z][a-z]+ ?){0,2})\s*$")
 _GLUED_REACH = 64  # a glued heading longer than this could not be a heading anyway
 _MAX_HEADING = 48
 

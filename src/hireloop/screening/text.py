@@ -7,21 +7,22 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 _SPACES = re.compile(" +")
-_TRANSLATE = str.maketrans(
-    {
-        **{chr(c): " " for c in range(0x3001) if chr(c).isspace() and c != 0x20},
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2212": "-",
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-    }
-)
+# Every space character but " " becomes " "; dashes and curly quotes become plain ones.
+_REPLACEMENTS = {
+    **{chr(c): " " for c in range(0x3001) if chr(c).isspace() and c != 0x20},
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2212": "-",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+}
+_TRANSLATE = str.maketrans(_REPLACEMENTS)
+_REPLACEMENT_PAIRS = tuple(_REPLACEMENTS.items())
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +78,21 @@ def _lower_same_length(text: str) -> str:
     return "".join(c if len(low := c.lower()) != 1 else low for c in text)
 
 
+def _unify(text: str) -> str:
+    """`_REPLACEMENTS` applied. `str.translate` is fast on ASCII text only; otherwise one
+    search per replaced character is far faster (no replacement yields a replaced character,
+    so the order does not matter)."""
+    if text.isascii():
+        return text.translate(_TRANSLATE)
+    for old, new in _REPLACEMENT_PAIRS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
 def normalise(raw: str) -> Normalised:
     """Lower-case, unify dashes and quotes, collapse each whitespace run to one space."""
-    lowered = _lower_same_length(raw).translate(_TRANSLATE)
+    lowered = _unify(_lower_same_length(raw))
     norm_starts = [0]
     raw_starts = [0]
     position = lowered.find("  ")

@@ -43,7 +43,7 @@ _LIVE_EXPERIMENT = re.compile(r"a/b|ab test|online|experiment", re.IGNORECASE)
 Ref = tuple[int, EvidenceKind]
 
 
-@dataclass(slots=True, init=False)
+@dataclass(slots=True, init=False)  # `__init__` written out, as for `analysis.Block`
 class BlockSignals:
     """What one role shows: each signal keeps the claims that prove it."""
 
@@ -64,7 +64,6 @@ class BlockSignals:
     is_industry_role: bool
 
     def __init__(self, block: Block) -> None:
-        # Written out: a compiled class makes empty lists far faster than default factories.
         self.block = block
         self.ml_lines = []
         self.ml_mentions = []
