@@ -27,6 +27,8 @@ AS_OF = date(2026, 11, 25)
         ("Certifications", "certifications"),
         ("Summary", "summary"),
         ("Interests", "other"),
+        ("Tech.Stack", "skills"),
+        ("CORE COMPETENCIES", "skills"),
     ],
 )
 def test_heading_forms_are_recognised(line: str, kind: str) -> None:
@@ -40,6 +42,8 @@ def test_heading_forms_are_recognised(line: str, kind: str) -> None:
         "Project Manager",
         "Built a feature store used by 40 teams.",
         "skills: Python, SQL",
+        "Machine Learning",
+        "Zoë Example",
         "",
     ],
 )
@@ -128,6 +132,29 @@ def test_units_split_sentences_and_join_wrapped_lines() -> None:
         ("Wrote docs.", False),
         ("Tools: Docker. Kubernetes", True),
     ]
+
+
+def test_a_heading_glued_to_the_end_of_a_line_still_opens_its_section() -> None:
+    text = "Alex Example\nShipped a ranking model to production in three monthsSkills\nPython, SQL"
+    sections = find_sections(text)
+    assert [(s.kind, s.heading) for s in sections] == [("summary", ""), ("skills", "Skills")]
+    assert text[sections[1].start :].startswith("Skills")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Led\tML\r\nplatform", "led ml platform"),
+        (
+            "Zo\u00eb\u2019s team \u2014 2019\u20132021,\u00a0\u201cML\u201d\u3000ops",
+            'zo\u00eb\'s team - 2019-2021, "ml" ops',
+        ),
+    ],
+)
+def test_dashes_quotes_and_unusual_spaces_are_unified(raw: str, expected: str) -> None:
+    norm = normalise(raw)
+    assert norm.text == expected
+    assert norm.raw_offset(norm.text.index("ml")) == raw.lower().index("ml")
 
 
 def test_normalised_offsets_map_both_ways() -> None:
