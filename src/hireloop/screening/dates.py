@@ -48,9 +48,7 @@ _JSON_END = re.compile(rf"enddate\s*[:=]\s*\"?(?P<end>{_POINT})", re.IGNORECASE)
 _NAMED_POINT = re.compile(r"([a-z]{3})[a-z]*\.?,?\s*('?\d{2,4})")
 _DIGITS = re.compile(r"\d+")
 _IS_NOW = re.compile(_NOW + r"\Z", re.IGNORECASE)
-# Every range holds a year (or a 'YY): ranges are only looked for around these.
-# (Written to start with one character class, which the regex engine scans for fastest.)
-_YEAR_TOKEN = re.compile(r"[12'](?:(?<=1)9[5-9]\d|(?<=2)0\d\d|(?<=')\d\d)")
+# Every range holds a year (19[5-9]d, 20dd) or a 'YY: ranges are only looked for around these.
 _BEFORE_YEAR = 16  # "September, 2019"
 _AFTER_YEAR = 36  # "2019 - September 2021", "'19 - till date"
 
@@ -99,12 +97,35 @@ def _span(start_text: str, end_text: str | None, as_of: date) -> tuple[date, dat
     return start, end, is_current
 
 
+def _year_tokens(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each year-like token, leftmost first and not overlapping, as a regex
+    scan would find them; `str.find` skips to the candidates far faster than a regex."""
+    found: list[tuple[int, int]] = []
+    for lead, length, third in (("19", 4, "56789"), ("20", 4, ""), ("'", 3, "")):
+        position = text.find(lead)
+        while position >= 0:
+            digits = text[position + len(lead) : position + length]
+            if (
+                len(digits) == length - len(lead)
+                and digits.isdecimal()
+                and (not third or digits[0] in third)
+            ):
+                found.append((position, position + length))
+            position = text.find(lead, position + 1)
+    found.sort()
+    tokens: list[tuple[int, int]] = []
+    for start, end in found:
+        if not tokens or start >= tokens[-1][1]:
+            tokens.append((start, end))
+    return tokens
+
+
 def _year_windows(text: str) -> list[tuple[int, int]]:
     """Merged stretches of text around each year, where a range can be."""
     windows: list[tuple[int, int]] = []
-    for match in _YEAR_TOKEN.finditer(text):
-        start = max(0, match.start() - _BEFORE_YEAR)
-        end = min(len(text), match.end() + _AFTER_YEAR)
+    for token_start, token_end in _year_tokens(text):
+        start = max(0, token_start - _BEFORE_YEAR)
+        end = min(len(text), token_end + _AFTER_YEAR)
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], end)
         else:
