@@ -101,14 +101,15 @@ def _year_tokens(text: str) -> list[tuple[int, int]]:
     """(start, end) of each year-like token, leftmost first and not overlapping, as a regex
     scan would find them; `str.find` skips to the candidates far faster than a regex."""
     found: list[tuple[int, int]] = []
-    for lead, length, third in (("19", 4, "56789"), ("20", 4, ""), ("'", 3, "")):
+    # (what the token starts with, its length, the digits its next digit may be: any if empty)
+    for lead, length, next_digits in (("19", 4, "56789"), ("20", 4, ""), ("'", 3, "")):
         position = text.find(lead)
         while position >= 0:
             digits = text[position + len(lead) : position + length]
             if (
                 len(digits) == length - len(lead)
                 and digits.isdecimal()
-                and (not third or digits[0] in third)
+                and (not next_digits or digits[0] in next_digits)
             ):
                 found.append((position, position + length))
             position = text.find(lead, position + 1)
