@@ -47,17 +47,24 @@ def login(client: TestClient, user: User) -> str:
     return match.group(1)
 
 
-def add_cv(db: Session, name: str, template: str, as_of: date) -> Candidate:
+def add_cv(
+    db: Session,
+    name: str,
+    template: str,
+    as_of: date,
+    location: str | None = None,
+    filename: str | None = None,
+) -> Candidate:
     """A candidate with one text CV (`template` with {name} filled in), screened as of `as_of`;
-    the file is named after them, e.g. ada-shipped.txt."""
+    the file is named after them (e.g. ada-shipped.txt) unless `filename` is given."""
     repo = CandidateRepository(db)
-    candidate = repo.add(Candidate(name=name))
+    candidate = repo.add(Candidate(name=name, location=location))
     text = template.format(name=name)
     document = repo.add_document(
         Document(
             candidate_id=candidate.id,
             sha256=hashlib.sha256(text.encode()).hexdigest(),
-            filename=f"{name.lower().replace(' ', '-')}.txt",
+            filename=filename or f"{name.lower().replace(' ', '-')}.txt",
             format="text",
             pages=1,
             size_bytes=len(text),
