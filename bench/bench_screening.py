@@ -73,6 +73,12 @@ def synthetic_cv(rng: random.Random) -> str:
     return "\n".join(lines * 2)  # two pages' worth
 
 
+def folder_texts(folder: Path, min_chars: int = 0) -> list[str]:
+    """The `*.txt` files of a folder, in name order, at least `min_chars` long."""
+    texts = (path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.txt")))
+    return [text for text in texts if len(text) >= min_chars]
+
+
 def rss_mb() -> float:
     with open("/proc/self/status", encoding="ascii") as status:
         for line in status:
@@ -93,8 +99,7 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(args.seed)
     if args.texts is not None:
-        texts = (path.read_text(encoding="utf-8") for path in sorted(args.texts.glob("*.txt")))
-        cvs = [text for text in texts if len(text) >= args.min_chars]
+        cvs = folder_texts(args.texts, args.min_chars)
         kind = f"CVs from {args.texts.name}/ of at least {args.min_chars:,} characters"
     else:
         cvs = [synthetic_cv(rng) for _ in range(args.distinct)]

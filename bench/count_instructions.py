@@ -28,13 +28,12 @@ def screen_some(count: int, pool: int, texts: Path | None, min_chars: int) -> No
     """The measured child: one CV to warm up, then `count` more, in turn from the same `pool`
     of CVs in both runs (so that making them is not counted)."""
     sys.path.insert(0, str(HERE))
-    from bench_screening import AS_OF, synthetic_cv
+    from bench_screening import AS_OF, folder_texts, synthetic_cv
 
     from hireloop.screening import screen
 
     if texts is not None:
-        read = (path.read_text(encoding="utf-8") for path in sorted(texts.glob("*.txt")))
-        cvs = [text for text in read if len(text) >= min_chars]
+        cvs = folder_texts(texts, min_chars)
     else:
         rng = random.Random(7)
         cvs = [synthetic_cv(rng) for _ in range(pool)]
