@@ -76,7 +76,10 @@ def synthetic_cv(rng: random.Random) -> str:
 def folder_texts(folder: Path, min_chars: int = 0) -> list[str]:
     """The `*.txt` files of a folder, in name order, at least `min_chars` long."""
     texts = (path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.txt")))
-    return [text for text in texts if len(text) >= min_chars]
+    chosen = [text for text in texts if len(text) >= min_chars]
+    if not chosen:
+        raise SystemExit(f"no *.txt file of at least {min_chars:,} characters in {folder}")
+    return chosen
 
 
 def rss_mb() -> float:

@@ -21,17 +21,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+from bench_screening import AS_OF, folder_texts, synthetic_cv  # this script's own folder
+
+from hireloop.screening import COMPILED, screen
 
 
 def screen_some(count: int, pool: int, texts: Path | None, min_chars: int) -> None:
     """The measured child: one CV to warm up, then `count` more, in turn from the same `pool`
     of CVs in both runs (so that making them is not counted)."""
-    sys.path.insert(0, str(HERE))
-    from bench_screening import AS_OF, folder_texts, synthetic_cv
-
-    from hireloop.screening import screen
-
     if texts is not None:
         cvs = folder_texts(texts, min_chars)
     else:
@@ -81,8 +78,8 @@ def main() -> None:
         return
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed (apt-get install valgrind)")
-    from hireloop.screening import COMPILED
-
+    if args.texts is not None:
+        folder_texts(args.texts, args.min_chars)  # a clear error now, not in valgrind's child
     base = instructions(0, args.cvs, args.texts, args.min_chars)
     total = instructions(args.cvs, args.cvs, args.texts, args.min_chars)
     per_cv = (total - base) / args.cvs
