@@ -1,6 +1,6 @@
 """One-pass taxonomy matching with Aho-Corasick over normalised text, with context rules.
 
-One automaton per taxonomy, built once, holds every skill alias, the literal starts of every
+One automaton per taxonomy (a DFA, built once) holds every skill alias, the literal starts of every
 evidence phrase and the names of ML research venues. `scan` runs it once over a normalised text
 and folds each phrase straight into its unit (the strongest of each kind); nothing per match is
 an object. A phrase whose key is the whole phrase needs no regex at all; several phrases sharing
@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Any, cast
 
-import ahocorasick
+from ahocorasick_rs import AhoCorasick, Implementation
 
 from hireloop.reference.taxonomy import Alias, Skill, Taxonomy
 from hireloop.screening.evidence_patterns import PATTERNS
@@ -63,9 +61,9 @@ _Trigger = tuple[
     float,
     tuple[int, ...],
 ]
-# What the automaton stores per key: (characters from the key's start to the end of what is
-# stored, length of the key proper, how its start is known to start a word, the skill aliases
-# it spells, its trigger, its markers (marker, must end a word)).
+# What is kept per stored key: (characters of edge stored before the key proper, length of the
+# key proper, how its start is known to start a word, the skill aliases it spells, its
+# trigger, its markers (marker, must end a word)).
 _Value = tuple[
     int,
     int,
@@ -180,7 +178,8 @@ class Matcher:
         for word in _VENUES:
             for key in key_for(word, True, True):
                 key.markers.append((VENUE, True))
-        self._automaton: Any = ahocorasick.Automaton()
+        stored_keys: list[str] = []
+        self._values: list[_Value] = []
         combined: dict[tuple[int, ...], _Trigger] = {}
         for stored, key in keys.items():
             # Within one key, aliases with context rules are tried before plain ones.
@@ -200,18 +199,12 @@ class Matcher:
                 mode = _CHECK_START
             else:
                 mode = _ANY_START
-            self._automaton.add_word(
-                stored,
-                (
-                    len(stored) - key.lead,
-                    key.length,
-                    mode,
-                    options or None,
-                    trigger,
-                    tuple(key.markers) or None,
-                ),
+            stored_keys.append(stored)
+            self._values.append(
+                (key.lead, key.length, mode, options or None, trigger, tuple(key.markers) or None)
             )
-        self._automaton.make_automaton()
+        # Every match, overlapping ones included, ordered by where it ends, then longest first.
+        self._automaton = AhoCorasick(stored_keys, implementation=Implementation.DFA)
 
     def scan(
         self, raw: str, normalised: Normalised, unit_starts: list[int], unit_ends: list[int]
@@ -229,9 +222,12 @@ class Matcher:
         unit_start = unit_end = 0
         bisect = bisect_right
         known_word_start, any_start, joiners = _KNOWN_WORD_START, _ANY_START, _JOINERS
-        hits = cast("Iterator[tuple[int, _Value]]", self._automaton.iter(padded))
-        for last, (back, length, mode, options, trigger, marks) in hits:
-            start = last - back
+        values = self._values
+        for key_index, stored_start, _stored_end in self._automaton.find_matches_as_indexes(
+            padded, overlapping=True
+        ):
+            lead, length, mode, options, trigger, marks = values[key_index]
+            start = stored_start + lead - 1  # padded starts with one extra space
             if not unit_start <= start < unit_end:
                 unit = bisect(unit_starts, start) - 1
                 if unit >= 0 and start < unit_ends[unit]:
