@@ -3,8 +3,8 @@
 One automaton per taxonomy (a DFA, built once) holds every skill alias, the literal starts of every
 evidence phrase and the names of ML research venues. `scan` runs it once over a normalised text
 and folds each phrase straight into its unit (the strongest of each kind); nothing per match is
-an object. A phrase whose key is the whole phrase needs no regex at all; several phrases sharing
-a key run as one regex of lookahead groups.
+an object. A phrase whose key is the whole phrase needs no regex at all; where several phrases
+share a key, each runs only while it could still change the unit's claim of its kind.
 
 Very short keys ("r", "c", digits) occur inside most words. They are stored with the
 characters that may surround them ("(r," or " 5"), so the automaton reports only whole words.
@@ -51,12 +51,11 @@ STRENGTHS: tuple[float, ...] = tuple(p.strength for p in PATTERNS)
 # kind in a unit.
 SkillHit = tuple[int, int, int, "Option", int]
 Claim = tuple[float, int, int]
-# A trigger's regex and, when it combines several patterns, its (group, kind, strength)
-# triples; else the kind and strength of its one pattern; then, for a key that is a whole
-# literal spelling (no regex), the lengths of the shorter spellings at its start it replaces.
+# A trigger: the (regex, kind, strength) of each pattern that may match at its key, in order;
+# or, for a key that is a whole literal spelling (no regex), none of them, the kind and strength
+# of its one pattern and the lengths of the shorter spellings at its start it replaces.
 _Trigger = tuple[
-    re.Pattern[str] | None,
-    tuple[tuple[int, EvidenceKind, float], ...],
+    tuple[tuple[re.Pattern[str], EvidenceKind, float], ...],
     EvidenceKind,
     float,
     tuple[int, ...],
@@ -180,7 +179,7 @@ class Matcher:
                 key.markers.append((VENUE, True))
         stored_keys: list[str] = []
         self._values: list[_Value] = []
-        combined: dict[tuple[int, ...], _Trigger] = {}
+        shared: dict[tuple[int, ...], _Trigger] = {}
         for stored, key in keys.items():
             # Within one key, aliases with context rules are tried before plain ones.
             options = tuple(sorted(key.options, key=lambda o: not o.alias.context))
@@ -188,11 +187,12 @@ class Matcher:
             trigger: _Trigger | None = None
             if len(patterns) == 1 and key.literal == list(patterns):
                 first = PATTERNS[patterns[0]]
-                trigger = (None, (), first.kind, first.strength, key.beats)
+                trigger = ((), first.kind, first.strength, key.beats)
             elif patterns:
-                if patterns not in combined:
-                    combined[patterns] = _combine(patterns)
-                trigger = combined[patterns]
+                if patterns not in shared:
+                    first = PATTERNS[patterns[0]]
+                    shared[patterns] = (_regexes(patterns), first.kind, first.strength, ())
+                trigger = shared[patterns]
             if key.edged:
                 mode = _KNOWN_WORD_START
             elif stored[0].isalnum():
@@ -243,9 +243,9 @@ class Matcher:
                 before = padded[start]
                 starts_word = not (before.isalnum() or before == "_")
             if trigger is not None and unit >= 0 and (starts_word or mode == any_start):
-                regex, groups, kind, strength, beats = trigger
+                regexes, kind, strength, beats = trigger
                 found = claims.get(unit)
-                if regex is None:
+                if not regexes:
                     # The key is the whole phrase: it matches where it ends a word, and at a
                     # start where a shorter spelling that the regex tries later matched, it wins.
                     after = padded[start + length + 1]
@@ -265,47 +265,20 @@ class Matcher:
                             if found is None:
                                 found = claims[unit] = {}
                             found[kind] = (strength, start, start + length)
-                elif groups:
-                    # Run the regex only when one of its patterns could still change the unit.
-                    match = None
-                    if found is None:
-                        match = regex.match(text, start)
-                    else:
-                        for _group, kind, strength in groups:
-                            best = found.get(kind)
-                            if (
-                                best is None
-                                or strength > best[0]
-                                or (strength == best[0] and start < best[1])
-                            ):
-                                match = regex.match(text, start)
-                                break
-                    if match is not None:
-                        for group, kind, strength in groups:
-                            group_end = match.end(group)
-                            if group_end < 0:
-                                continue
-                            if found is None:
-                                found = claims[unit] = {}
-                            best = found.get(kind)
-                            if (
-                                best is None
-                                or strength > best[0]
-                                or (strength == best[0] and start < best[1])
-                            ):
-                                found[kind] = (strength, start, group_end)
                 else:
-                    best = found.get(kind) if found is not None else None
-                    if (
-                        best is None
-                        or strength > best[0]
-                        or (strength == best[0] and start < best[1])
-                    ):
-                        match = regex.match(text, start)
-                        if match is not None:
-                            if found is None:
-                                found = claims[unit] = {}
-                            found[kind] = (strength, start, match.end())
+                    # Each pattern runs only when it could still change the unit's claim.
+                    for regex, kind, strength in regexes:
+                        best = found.get(kind) if found is not None else None
+                        if (
+                            best is None
+                            or strength > best[0]
+                            or (strength == best[0] and start < best[1])
+                        ):
+                            match = regex.match(text, start)
+                            if match is not None:
+                                if found is None:
+                                    found = claims[unit] = {}
+                                found[kind] = (strength, start, match.end())
             if (options is None and marks is None) or not starts_word:
                 continue
             end = start + length
@@ -352,17 +325,10 @@ class Matcher:
         return skills, phrases
 
 
-def _combine(patterns: tuple[int, ...]) -> _Trigger:
-    """One regex per set of patterns sharing a trigger: each pattern an optional lookahead
-    group, so one anchored match tells which of them match there and where they end."""
-    first = PATTERNS[patterns[0]]
-    if len(patterns) == 1:
-        return first.regex, (), first.kind, first.strength, ()
-    body = "".join(f"(?:(?=({PATTERNS[p].regex.pattern}))|)" for p in patterns)
-    groups = tuple(
-        (number + 1, PATTERNS[p].kind, PATTERNS[p].strength) for number, p in enumerate(patterns)
-    )
-    return re.compile(body), groups, first.kind, first.strength, ()
+def _regexes(patterns: tuple[int, ...]) -> tuple[tuple[re.Pattern[str], EvidenceKind, float], ...]:
+    """The (regex, kind, strength) of each pattern, run one by one: cheaper than one regex of
+    lookahead groups, and a pattern that can no longer change the unit is not run at all."""
+    return tuple((PATTERNS[p].regex, PATTERNS[p].kind, PATTERNS[p].strength) for p in patterns)
 
 
 def _word_keys(
