@@ -8,7 +8,6 @@ else is kept per match.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -20,7 +19,7 @@ from hireloop.screening.found import FoundRange, FoundRole, FoundSection
 from hireloop.screening.matcher import VENUE, Claim, matcher_for
 from hireloop.screening.models import EvidenceKind, SectionKind
 from hireloop.screening.sections import find_sections, section_at
-from hireloop.screening.text import Normalised, normalise, split_units
+from hireloop.screening.text import Normalised, Unit, normalise, split_units
 from hireloop.screening.weights import unit_factor
 
 WORK_SECTIONS = frozenset({"experience", "projects", "summary", "other"})
@@ -158,14 +157,13 @@ def read_cv(text: str, as_of: date, taxonomy: Taxonomy) -> Reading:
     norm_starts, norm_ends = normalised.norm_bounds(units)
     scan = matcher_for(taxonomy).scan(text, normalised, norm_starts, norm_ends)
     reads: list[ReadUnit | None] = [None] * len(units)
-    section_starts = [s.start for s in sections]
-    block_starts = [b.start for b in blocks]
+    unit_sections, unit_blocks = _places(units, sections, blocks)
     factors: dict[tuple[SectionKind, bool, int], float] = {}
 
     def make(index: int, claims: dict[EvidenceKind, Claim]) -> ReadUnit:
         start, end, is_list = units[index]
-        section = sections[max(0, bisect_right(section_starts, start) - 1)].kind
-        block = max(0, bisect_right(block_starts, start) - 1)
+        section = unit_sections[index]
+        block = unit_blocks[index]
         key = (section, is_list, block)
         factor = factors.get(key)
         if factor is None:
@@ -197,6 +195,25 @@ def read_cv(text: str, as_of: date, taxonomy: Taxonomy) -> Reading:
     return Reading(
         text, normalised, taxonomy, sections, ordered, blocks, entries, ranges, text[:300]
     )
+
+
+def _places(
+    units: list[Unit], sections: list[FoundSection], blocks: list[Block]
+) -> tuple[list[SectionKind], list[int]]:
+    """The section kind and the block index of each unit: the last section and block starting
+    at or before it (else the first). Units, sections and blocks all come in text order."""
+    unit_sections: list[SectionKind] = []
+    unit_blocks: list[int] = []
+    section = block = 0
+    last_section, last_block = len(sections) - 1, len(blocks) - 1
+    for start, _end, _is_list in units:
+        while section < last_section and sections[section + 1].start <= start:
+            section += 1
+        while block < last_block and blocks[block + 1].start <= start:
+            block += 1
+        unit_sections.append(sections[section].kind)
+        unit_blocks.append(block)
+    return unit_sections, unit_blocks
 
 
 def _line_start(text: str, position: int) -> int:
