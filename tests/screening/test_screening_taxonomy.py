@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from ahocorasick_rs import AhoCorasick, Implementation
 
 from hireloop.kit.errors import InvalidInput
 from hireloop.reference.skills import AREA_IDS
@@ -117,3 +118,23 @@ def test_short_keys_only_match_whole_words() -> None:
     assert [m.skill.name for m in found] == ["Python", "R", "C"]
     assert all(text[m.start : m.end] in ("Python", "R", "C") for m in found)
     assert phrases == []
+
+
+def test_the_automaton_reports_overlapping_keys_by_end_then_longest_first() -> None:
+    # The scan folds phrases and skills in this order (a longer spelling that ends where a
+    # shorter one does is read first); the library's order is part of what it relies on.
+    keys = ["vertex ai", "vertex ai pipelines", "ai", "ai pipelines", "pipelines", "q"]
+    automaton = AhoCorasick(keys, implementation=Implementation.DFA)
+    text = " vertex ai pipelines q"
+    found = [
+        (keys[index], start, end)
+        for index, start, end in automaton.find_matches_as_indexes(text, overlapping=True)
+    ]
+    assert found == [
+        ("vertex ai", 1, 10),
+        ("ai", 8, 10),
+        ("vertex ai pipelines", 1, 20),
+        ("ai pipelines", 8, 20),
+        ("pipelines", 11, 20),
+        ("q", 21, 22),
+    ]
