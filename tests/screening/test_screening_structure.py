@@ -1,5 +1,6 @@
 """Sections, date ranges and years of experience."""
 
+import random
 from datetime import date
 
 import pytest
@@ -7,7 +8,7 @@ import pytest
 from hireloop.screening import screen
 from hireloop.screening.dates import find_ranges, merged_years
 from hireloop.screening.sections import classify_heading, find_sections
-from hireloop.screening.text import normalise, split_units
+from hireloop.screening.text import _REPLACEMENTS, lower_and_unify, normalise, split_units
 
 AS_OF = date(2026, 11, 25)
 
@@ -155,6 +156,39 @@ def test_dashes_quotes_and_unusual_spaces_are_unified(raw: str, expected: str) -
     norm = normalise(raw)
     assert norm.text == expected
     assert norm.raw_offset(norm.text.index("ml")) == raw.lower().index("ml")
+
+
+def plainly_lowered_and_unified(raw: str) -> str:
+    """The definition: each character lower-cased alone (kept when its lower case is two
+    characters), then unified."""
+    lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in raw)
+    return lowered.translate(str.maketrans(_REPLACEMENTS))
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "ASCII only\tand\x1ca separator",
+        "Zo\u00eb \u2014 \u00c9COLE \u2022 \u212a8s \u017f",
+        "\u0130stanbul, STRASSE \u1e9e, \ufb01 ligature",  # lower cases of two characters
+        "\u039f\u0394\u039f\u03a3 \u03a3\u039f\u03a6\u0399\u0391\u03a3",  # no final sigma
+        "lone \ud800 surrogate \U0001f600 and \u3000 wide space",
+    ],
+)
+def test_lowering_and_unifying_on_bytes_gives_the_plain_result(raw: str) -> None:
+    assert lower_and_unify(raw) == plainly_lowered_and_unified(raw)
+
+
+def test_lowering_and_unifying_on_bytes_gives_the_plain_result_on_random_text() -> None:
+    rng = random.Random(5)
+    alphabet = [chr(c) for c in range(0x3100)] + ["\U0001f600", "\ud800", "\udfff"]
+    for _ in range(20_000):
+        raw = "".join(
+            rng.choice(alphabet) if rng.random() < 0.5 else rng.choice("aBZ \n\t-")
+            for _ in range(rng.randint(0, 40))
+        )
+        assert lower_and_unify(raw) == plainly_lowered_and_unified(raw), repr(raw)
 
 
 def test_normalised_offsets_map_both_ways() -> None:

@@ -21,8 +21,12 @@ _REPLACEMENTS = {
     "\u201c": '"',
     "\u201d": '"',
 }
-_TRANSLATE = str.maketrans(_REPLACEMENTS)
-_REPLACEMENT_PAIRS = tuple(_REPLACEMENTS.items())
+# UTF-8 bytes: ASCII ones lower-cased and unified by one table, the others left alone.
+_ASCII_TABLE = bytes(
+    ord(_REPLACEMENTS.get(chr(b), chr(b)).lower()) if b < 0x80 else b for b in range(256)
+)
+_ASCII_BYTES = bytes(range(0x80))
+_NON_ASCII_REPLACEMENTS = {old: new for old, new in _REPLACEMENTS.items() if not old.isascii()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,28 +75,29 @@ class Normalised:
         return self._norm_starts[index] + (raw - self._raw_starts[index])
 
 
-def _lower_same_length(text: str) -> str:
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(c if len(low := c.lower()) != 1 else low for c in text)
-
-
-def _unify(text: str) -> str:
-    """`_REPLACEMENTS` applied. `str.translate` is fast on ASCII text only; otherwise one
-    search per replaced character is far faster (no replacement yields a replaced character,
-    so the order does not matter)."""
-    if text.isascii():
-        return text.translate(_TRANSLATE)
-    for old, new in _REPLACEMENT_PAIRS:
-        if old in text:
-            text = text.replace(old, new)
-    return text
+def lower_and_unify(raw: str) -> str:
+    """Each character lower-cased on its own (one whose lower case is two characters is kept,
+    so that offsets do not move; a capital sigma is always a small sigma, whatever follows
+    it), then `_REPLACEMENTS` applied. Done on the UTF-8 bytes: one table for the ASCII
+    characters, then one replacement per distinct other character; in UTF-8 a character's
+    bytes are only found where that character is, so no per-character pass is needed."""
+    data = raw.encode("utf-8", "surrogatepass").translate(_ASCII_TABLE)
+    if len(data) == len(raw):
+        return data.decode("ascii")
+    others = set(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+    for char in others:
+        new = _NON_ASCII_REPLACEMENTS.get(char)
+        if new is None:
+            new = char.lower()
+            if new == char or len(new) != 1:
+                continue  # a lower case of two characters would move every offset after it
+        data = data.replace(char.encode("utf-8", "surrogatepass"), new.encode("utf-8"))
+    return data.decode("utf-8", "surrogatepass")
 
 
 def normalise(raw: str) -> Normalised:
     """Lower-case, unify dashes and quotes, collapse each whitespace run to one space."""
-    lowered = _unify(_lower_same_length(raw))
+    lowered = lower_and_unify(raw)
     norm_starts = [0]
     raw_starts = [0]
     position = lowered.find("  ")
