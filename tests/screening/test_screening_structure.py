@@ -1,6 +1,7 @@
 """Sections, date ranges and years of experience."""
 
 import random
+import re
 from datetime import date
 
 import pytest
@@ -8,7 +9,13 @@ import pytest
 from hireloop.screening import screen
 from hireloop.screening.dates import find_ranges, merged_years
 from hireloop.screening.sections import classify_heading, find_sections
-from hireloop.screening.text import _REPLACEMENTS, lower_and_unify, normalise, split_units
+from hireloop.screening.text import (
+    _REPLACEMENTS,
+    _sentence_cuts,
+    lower_and_unify,
+    normalise,
+    split_units,
+)
 
 AS_OF = date(2026, 11, 25)
 
@@ -189,6 +196,18 @@ def test_lowering_and_unifying_on_bytes_gives_the_plain_result_on_random_text() 
             for _ in range(rng.randint(0, 40))
         )
         assert lower_and_unify(raw) == plainly_lowered_and_unified(raw), repr(raw)
+
+
+def test_sentences_end_at_each_mark_as_one_regex_of_all_marks_finds() -> None:
+    # The cuts, found with one regex per mark, are those of one regex over every mark.
+    one = re.compile(r"[.!?;](?:(?<=\.)(,\s+)|,?\s+(?=[\"'(\[]?[A-Z0-9\u2022]))")
+    rng = random.Random(8)
+    for _ in range(30_000):
+        text = "".join(rng.choice(".,!?; ;\n\t aB1\u2022\"'([") for _ in range(rng.randint(0, 24)))
+        expected = [
+            (m.start() if m.start(1) >= 0 else m.start() + 1, m.end()) for m in one.finditer(text)
+        ]
+        assert _sentence_cuts(text) == expected, repr(text)
 
 
 def test_normalised_offsets_map_both_ways() -> None:
