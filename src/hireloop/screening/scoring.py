@@ -5,7 +5,7 @@ from __future__ import annotations
 from hireloop.reference.skills import AREA_IDS, AreaId
 from hireloop.screening.analysis import WORK_SECTIONS, Reading
 from hireloop.screening.verdict import BlockSignals
-from hireloop.screening.weights import BASE_WEIGHT, recency
+from hireloop.screening.weights import BASE_WEIGHT, recency, round3
 
 AREA_POINTS_WORK_LINE = 20.0
 AREA_POINTS_WITH_PRODUCTION = 15.0
@@ -163,15 +163,15 @@ def overall_score(
         ):
             for position, kind in group:
                 read = units[position]
-                value = round(base[kind] * read.claims[kind][0] * read.factor, 3)
+                value = round3(base[kind] * read.claims[kind][0] * read.factor)
                 sums[kind] = sums.get(kind, 0.0) + value
         tool = base["tool"]
         stack_weight += sum(
-            [round(tool * units[position].factor, 3) for position, _skill in sig.stack]
+            [round3(tool * units[position].factor) for position, _skill in sig.stack]
         )
         notebook += sum(
             [
-                round(base[kind] * units[position].claims[kind][0] * units[position].factor, 3)
+                round3(base[kind] * units[position].claims[kind][0] * units[position].factor)
                 for position, kind in sig.notebook
             ]
         )

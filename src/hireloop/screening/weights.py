@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from hireloop.screening.models import EvidenceKind, SectionKind
 
 BASE_WEIGHT: dict[EvidenceKind, float] = {
@@ -44,8 +46,27 @@ def unit_factor(section: SectionKind, is_list: bool, age: float | None) -> float
 
 
 def claim_weight(kind: EvidenceKind, strength: float, factor: float) -> float:
-    return round(BASE_WEIGHT[kind] * strength * factor, 3)
+    return round3(BASE_WEIGHT[kind] * strength * factor)
 
 
 def tool_weight(factor: float) -> float:
-    return round(BASE_WEIGHT["tool"] * factor, 3)
+    return round3(BASE_WEIGHT["tool"] * factor)
+
+
+def round3(value: float) -> float:
+    """`round(value, 3)`, the same float, mostly without the decimal conversion behind it.
+
+    round() rounds the exact value x 1,000 to the nearest whole number (never a tie: no float
+    is an odd number of two-thousandths) and returns the float nearest that number / 1,000,
+    which is what dividing it by 1000.0 gives. Below a million the product computed here is
+    within 1e-10 of the exact one, so its fraction decides the rounding unless it lies
+    within 1e-6 of one half; those few, and anything else, go through round()."""
+    scaled = value * 1000.0
+    if 0.0 < scaled < 1e6:
+        whole = math.floor(scaled)
+        fraction = scaled - whole
+        if fraction < 0.499999:
+            return float(whole) / 1000.0
+        if fraction > 0.500001:
+            return float(whole + 1) / 1000.0
+    return round(value, 3)
