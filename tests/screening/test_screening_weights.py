@@ -43,6 +43,6 @@ def test_round3_is_round_to_three_decimals() -> None:
     values += [math.ldexp(rng.random(), rng.randint(-1_100, 1_020)) for _ in range(20_000)]
     values += [rng.randrange(0, 10**7) / 1000.0 for _ in range(20_000)]
     values += [0.0, -0.0, 5e-324, 0.0005, 0.0015, 999.9995, 1e6, 1e300, math.inf, -math.inf]
-    values += [math.nan, -1.2345, 2.675, 1.0005, 0.1 + 0.2]
+    values += [math.nan, -1.2345, 2.675, 1.0005, 0.1 + 0.2, 0.0625, 0.1875, 1.0625]
     for value in values:
         assert repr(round3(value)) == repr(round(value, 3)), value

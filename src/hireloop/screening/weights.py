@@ -56,11 +56,12 @@ def tool_weight(factor: float) -> float:
 def round3(value: float) -> float:
     """`round(value, 3)`, the same float, mostly without the decimal conversion behind it.
 
-    round() rounds the exact value x 1,000 to the nearest whole number (never a tie: no float
-    is an odd number of two-thousandths) and returns the float nearest that number / 1,000,
-    which is what dividing it by 1000.0 gives. Below a million the product computed here is
-    within 1e-10 of the exact one, so its fraction decides the rounding unless it lies
-    within 1e-6 of one half; those few, and anything else, go through round()."""
+    round() rounds the exact value x 1,000 to the nearest whole number (an exact tie, such
+    as 0.0625 = 62.5 thousandths, to the even one) and returns the float nearest that number
+    / 1,000, which is what dividing it by 1000.0 gives. Below a million the product computed
+    here is within 1e-10 of the exact one, so its fraction decides the rounding unless it
+    lies within 1e-6 of one half; those (ties included), and anything else, go through
+    round()."""
     scaled = value * 1000.0
     if 0.0 < scaled < 1e6:
         whole = math.floor(scaled)
